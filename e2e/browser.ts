@@ -1,0 +1,107 @@
+/**
+ * Starting the real parts for end-to-end tests: the relay serving the built app on a free
+ * port (a child process, as `npm start` runs it) and Debian's Chromium with a fresh profile.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where Debian installs Chromium (`apt-get install -y chromium`); CHROMIUM_PATH overrides. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Whether a browser is available; on CI a missing browser is a failure, not a skip. */
+export function browserAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** Flags for headless Chromium on this machine (no network but loopback, no background work). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** A running app server. */
+export interface AppServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `relay/cli.ts serve` on a free port, serving dist/; resolves when it listens. */
+export async function startAppServer(): Promise<AppServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"event":"listening".*?"port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}:\n${output}`)));
+  });
+  return { url: `http://localhost:${port}/`, port, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** A browser profile of its own (persistent, so service workers and installability work). */
+export interface Profile {
+  context: BrowserContext;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh persistent profile (or reuses `dir` to reopen one). */
+export async function launchProfile(options: { dir?: string; locale?: string } = {}): Promise<Profile> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'clientela-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    dir,
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Removes a profile folder. */
+export function removeProfile(profile: Profile): void {
+  rmSync(profile.dir, { recursive: true, force: true });
+}
+
+/** Opens the app and waits until the base is open. Collects page errors into `errors`. */
+export async function openApp(context: BrowserContext, url: string, errors: string[] = []): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__clientela !== undefined, null, { timeout: 30_000 });
+  return page;
+}

@@ -1,0 +1,79 @@
+/**
+ * The bridge between the engine and Solid: reactive accessors over the projection and the
+ * org/prefs documents. Components read from here and change data only through commands.
+ */
+import { createContext, createMemo, createSignal, useContext, type Accessor } from 'solid-js';
+import type { Engine, StorageProblem } from '../engine/engine';
+import { readFields, readSections, readSettings, readUserNames, type OrgSettings, type SectionDef } from '../schema/org-doc';
+import type { FieldDef, SectionId } from '../schema/fields';
+import { readViews, type SavedView } from '../engine/commands';
+
+/** Reactive views of one open base. */
+export interface Base {
+  engine: Engine;
+  /** Bumps after every change of the projection (local or remote): memos over rows track it. */
+  rowsVersion: Accessor<number>;
+  sections: Accessor<SectionDef[]>;
+  /** The fields of a section (pending deletions included, flagged by deletedAt). */
+  fields: (section: SectionId) => FieldDef[];
+  settings: Accessor<OrgSettings>;
+  userNames: Accessor<Map<string, string>>;
+  views: Accessor<SavedView[]>;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  storageProblem: Accessor<StorageProblem | null>;
+}
+
+/** Wraps an open engine in reactive accessors. Call inside a Solid root. */
+export function createBase(engine: Engine): Base {
+  const [rowsVersion, setRowsVersion] = createSignal(0);
+  const [orgVersion, setOrgVersion] = createSignal(0);
+  const [prefsVersion, setPrefsVersion] = createSignal(0);
+  const [undoVersion, setUndoVersion] = createSignal(0);
+  const [storageProblem, setStorageProblem] = createSignal<StorageProblem | null>(null);
+
+  // Many transactions in one task (an import, a sync pass) cause one re-render.
+  let rowsScheduled = false;
+  engine.onRows(() => {
+    if (rowsScheduled) return;
+    rowsScheduled = true;
+    queueMicrotask(() => {
+      rowsScheduled = false;
+      setRowsVersion((v) => v + 1);
+    });
+  });
+  engine.onOrg(() => setOrgVersion((v) => v + 1));
+  engine.onPrefs(() => setPrefsVersion((v) => v + 1));
+  engine.onUndoChange(() => setUndoVersion((v) => v + 1));
+  engine.onStorageProblem(setStorageProblem);
+
+  const sections = createMemo(() => (orgVersion(), readSections(engine.org)));
+  const fieldsBySection = createMemo(() => {
+    orgVersion();
+    const map = new Map<SectionId, FieldDef[]>();
+    for (const section of readSections(engine.org)) map.set(section.id, readFields(engine.org, section.id));
+    return map;
+  });
+  return {
+    engine,
+    rowsVersion,
+    sections,
+    fields: (section) => fieldsBySection().get(section) ?? [],
+    settings: createMemo(() => (orgVersion(), readSettings(engine.org))),
+    userNames: createMemo(() => (orgVersion(), readUserNames(engine.org))),
+    views: createMemo(() => (prefsVersion(), readViews(engine))),
+    canUndo: () => (undoVersion(), engine.canUndo()),
+    canRedo: () => (undoVersion(), engine.canRedo()),
+    storageProblem,
+  };
+}
+
+/** Context carrying the open base to every component. */
+export const BaseContext = createContext<Base>();
+
+/** The open base (inside <BaseContext.Provider>). */
+export function useBase(): Base {
+  const base = useContext(BaseContext);
+  if (!base) throw new Error('useBase() outside of BaseContext');
+  return base;
+}

@@ -1,0 +1,33 @@
+/** The app's location in the URL hash: `#/orgs`, `#/orgs/<recordId>`, `#/settings`. */
+import { createSignal } from 'solid-js';
+import { SECTION_IDS, type SectionId } from '../schema/fields';
+
+/** Where the user is. */
+export type Route = { page: 'section'; section: SectionId; recordId?: string } | { page: 'settings'; tab?: string };
+
+/** Parses a location hash; unknown hashes go to the first section. */
+export function parseRoute(hash: string): Route {
+  const [first, second] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (first === 'settings') return { page: 'settings', tab: second || undefined };
+  if ((SECTION_IDS as readonly string[]).includes(first)) return { page: 'section', section: first as SectionId, recordId: second || undefined };
+  return { page: 'section', section: 'orgs' };
+}
+
+/** The hash of a route. */
+export function routeHash(route: Route): string {
+  if (route.page === 'settings') return `#/settings${route.tab ? `/${route.tab}` : ''}`;
+  return `#/${route.section}${route.recordId ? `/${encodeURIComponent(route.recordId)}` : ''}`;
+}
+
+const [route, setRouteSignal] = createSignal<Route>(parseRoute(typeof location !== 'undefined' ? location.hash : ''));
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => setRouteSignal(parseRoute(location.hash)));
+
+/** The current route (reactive). */
+export { route };
+
+/** Goes to a route (adds a history entry, so Back works). */
+export function navigate(next: Route): void {
+  const hash = routeHash(next);
+  if (location.hash !== hash) location.hash = hash;
+  setRouteSignal(next);
+}

@@ -1,0 +1,336 @@
+/**
+ * Commands: the only way the UI changes data. Each one is one Yjs transaction per document it
+ * touches and one undo step (see Engine.run).
+ */
+import * as Y from 'yjs';
+import { SHARD_CAPACITY, type Engine } from './engine';
+import { newId, ORG_DOC_ID, prefsDocId, bookDocId } from './ids';
+import { bookRecords, META } from './rows';
+import type { CustomFieldType, FieldDef, FieldValue, SectionId } from '../schema/fields';
+import { fieldKey, orgFields, orgSections, orgSettingsMap, type OrgSettings } from '../schema/org-doc';
+
+/** Values of a new record or of an edit, by field id. */
+export type FieldValues = Record<string, FieldValue>;
+
+/** Creates a record in the current user's book and returns its id. */
+export async function createRecord(engine: Engine, section: SectionId, values: FieldValues, batch?: string): Promise<string> {
+  const [id] = await createRecords(engine, section, [values], batch);
+  return id;
+}
+
+/** Creates many records as one undo step (imports, restores of lists). Returns their ids. */
+export async function createRecords(engine: Engine, section: SectionId, list: FieldValues[], batch?: string): Promise<string[]> {
+  const ids: string[] = [];
+  const byShard = new Map<string, FieldValues[]>();
+  // Fill shards up to capacity: count what this command adds as it goes.
+  const added = new Map<string, number>();
+  let shard = engine.shardForNewRecord();
+  for (const values of list) {
+    const filled = (engine.shardSizes().get(shard) ?? 0) + (added.get(shard) ?? 0);
+    if (filled >= SHARD_CAPACITY) shard = nextShard(engine, shard, added);
+    added.set(shard, (added.get(shard) ?? 0) + 1);
+    const entries = byShard.get(shard) ?? [];
+    entries.push(values);
+    byShard.set(shard, entries);
+  }
+  const shardIds = [...byShard.keys()];
+  await engine.run(shardIds, (docs) => {
+    const now = Date.now();
+    docs.forEach((doc, index) => {
+      const records = bookRecords(doc);
+      for (const values of byShard.get(shardIds[index])!) {
+        const id = newId();
+        const record = new Y.Map<unknown>();
+        record.set(META.section, section);
+        record.set(META.created, now);
+        record.set(META.updated, now);
+        record.set(META.by, engine.user.id);
+        if (batch) record.set(META.batch, batch);
+        for (const [field, value] of Object.entries(values)) if (!isEmptyValue(value)) record.set(field, value);
+        records.set(id, record);
+        ids.push(id);
+      }
+    });
+  });
+  return ids;
+}
+
+function nextShard(engine: Engine, current: string, added: Map<string, number>): string {
+  for (let n = 0; ; n++) {
+    const candidate = bookDocId(engine.user.id, n);
+    if (candidate === current) continue;
+    if ((engine.shardSizes().get(candidate) ?? 0) + (added.get(candidate) ?? 0) < SHARD_CAPACITY) return candidate;
+  }
+}
+
+/** Sets some fields of one record (a blank value removes the field). */
+export async function updateFields(engine: Engine, recordId: string, values: FieldValues): Promise<void> {
+  const row = requireRow(engine, recordId);
+  await engine.run([row.shard], ([doc]) => {
+    const record = bookRecords(doc).get(recordId);
+    if (!record) throw new Error(`Record ${recordId} is not in ${row.shard}`);
+    for (const [field, value] of Object.entries(values)) {
+      if (field.startsWith('$')) throw new Error(`"${field}" is not a field`);
+      if (isEmptyValue(value)) record.delete(field);
+      else if (!sameValue(record.get(field), value)) record.set(field, value);
+    }
+    record.set(META.updated, Date.now());
+    record.set(META.by, engine.user.id);
+  });
+}
+
+/** Sets one field of one record. */
+export function updateField(engine: Engine, recordId: string, field: string, value: FieldValue): Promise<void> {
+  return updateFields(engine, recordId, { [field]: value });
+}
+
+/** Moves records to the trash (restorable). */
+export function deleteRecords(engine: Engine, recordIds: string[]): Promise<void> {
+  return setDeleted(engine, recordIds, Date.now());
+}
+
+/** Takes records back out of the trash. */
+export function restoreRecords(engine: Engine, recordIds: string[]): Promise<void> {
+  return setDeleted(engine, recordIds, null);
+}
+
+async function setDeleted(engine: Engine, recordIds: string[], deletedAt: number | null): Promise<void> {
+  const byShard = groupByShard(engine, recordIds);
+  const shardIds = [...byShard.keys()];
+  await engine.run(shardIds, (docs) => {
+    docs.forEach((doc, index) => {
+      const records = bookRecords(doc);
+      for (const id of byShard.get(shardIds[index])!) {
+        const record = records.get(id);
+        if (!record) continue;
+        if (deletedAt === null) record.delete(META.deleted);
+        else record.set(META.deleted, deletedAt);
+        record.set(META.by, engine.user.id);
+      }
+    });
+  });
+}
+
+/**
+ * Hands records to another owner's book: deleted from one shard, inserted into the other
+ * with the same id and values (ARCHITECTURE.md: reassigning a client).
+ */
+export async function moveRecords(engine: Engine, recordIds: string[], toOwnerId: string): Promise<void> {
+  const target = engine.shardForNewRecord(toOwnerId);
+  const byShard = groupByShard(engine, recordIds);
+  byShard.delete(target);
+  const sources = [...byShard.keys()];
+  if (sources.length === 0) return;
+  await engine.run([...sources, target], (docs) => {
+    const targetRecords = bookRecords(docs[docs.length - 1]);
+    sources.forEach((source, index) => {
+      const records = bookRecords(docs[index]);
+      for (const id of byShard.get(source)!) {
+        const record = records.get(id);
+        if (!record) continue;
+        const copy = new Y.Map<unknown>();
+        for (const [key, value] of record.entries()) copy.set(key, value);
+        copy.set(META.updated, Date.now());
+        copy.set(META.by, engine.user.id);
+        records.delete(id);
+        targetRecords.set(id, copy);
+      }
+    });
+  });
+}
+
+// ---- schema commands (org document) --------------------------------------------------------
+
+/** The definition of a new custom field. */
+export interface NewField {
+  section: SectionId;
+  type: CustomFieldType;
+  label: string;
+  options?: string[];
+}
+
+/** Adds a custom field at the end of its section and returns its id. */
+export async function addField(engine: Engine, field: NewField, fields: FieldDef[]): Promise<string> {
+  const label = field.label.trim();
+  if (!label) throw new Error('A field needs a name');
+  const id = `c_${newId(8)}`;
+  const order = fields.reduce((max, def) => Math.max(max, def.order), -1) + 1;
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    const entry = new Y.Map<unknown>();
+    entry.set('builtin', false);
+    entry.set('type', field.type);
+    entry.set('label', label);
+    entry.set('order', order);
+    entry.set('column', true);
+    if (field.options) entry.set('options', field.options);
+    orgFields(org).set(fieldKey(field.section, id), entry);
+  });
+  return id;
+}
+
+/** What a company may change in a field definition, built-in or custom. */
+export interface FieldChange {
+  label?: string;
+  hidden?: boolean;
+  options?: string[];
+}
+
+/** Renames, hides/shows or changes the options of a field. An empty label restores the default. */
+export async function changeField(engine: Engine, section: SectionId, fieldId: string, change: FieldChange): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    const entry = fieldEntry(org, section, fieldId);
+    if (change.label !== undefined) {
+      const label = change.label.trim();
+      if (label) entry.set('label', label);
+      else if (entry.get('builtin') === false) throw new Error('A custom field needs a name');
+      else entry.delete('label');
+    }
+    if (change.hidden !== undefined) entry.set('hidden', change.hidden);
+    if (change.options !== undefined) entry.set('options', change.options);
+  });
+}
+
+/** Puts a section's fields in the given order (ids not listed keep their relative order after). */
+export async function reorderFields(engine: Engine, section: SectionId, orderedIds: string[]): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    orderedIds.forEach((id, index) => {
+      const entry = fieldEntry(org, section, id);
+      if (entry.get('order') !== index) entry.set('order', index);
+    });
+  });
+}
+
+/** Marks a custom field deleted: it disappears from cards and lists, its data stays. */
+export async function deleteField(engine: Engine, section: SectionId, fieldId: string): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    const entry = orgFields(org).get(fieldKey(section, fieldId));
+    if (!entry || entry.get('builtin') !== false) throw new Error('Only custom fields can be deleted');
+    entry.set('deletedAt', Date.now());
+  });
+}
+
+/** Brings back a custom field whose deletion is pending, with its data. */
+export async function restoreField(engine: Engine, section: SectionId, fieldId: string): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    orgFields(org).get(fieldKey(section, fieldId))?.delete('deletedAt');
+  });
+}
+
+/**
+ * Confirms a pending field deletion: removes the definition and the values from every record
+ * of the section, as one undo step (undo brings both back).
+ */
+export async function purgeField(engine: Engine, section: SectionId, fieldId: string): Promise<void> {
+  const entry = orgFields(engine.org).get(fieldKey(section, fieldId));
+  if (!entry || typeof entry.get('deletedAt') !== 'number') throw new Error('Delete the field first');
+  const shards = new Set<string>();
+  for (const row of engine.rows.values()) if (row.section === section && fieldId in row.v) shards.add(row.shard);
+  const shardIds = [...shards];
+  await engine.run([ORG_DOC_ID, ...shardIds], ([org, ...docs]) => {
+    orgFields(org).delete(fieldKey(section, fieldId));
+    for (const doc of docs) {
+      bookRecords(doc).forEach((record) => {
+        if (record.get(META.section) === section && record.has(fieldId)) record.delete(fieldId);
+      });
+    }
+  });
+}
+
+/** Renames a section ("Organizations" → "Clients"); an empty label restores the default. */
+export async function renameSection(engine: Engine, section: SectionId, label: string): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    const entry = sectionEntry(org, section);
+    if (label.trim()) entry.set('label', label.trim());
+    else entry.delete('label');
+  });
+}
+
+/** Hides or shows a section. */
+export async function setSectionHidden(engine: Engine, section: SectionId, hidden: boolean): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => sectionEntry(org, section).set('hidden', hidden));
+}
+
+/** Changes company settings. */
+export async function changeSettings(engine: Engine, change: Partial<OrgSettings>): Promise<void> {
+  await engine.run([ORG_DOC_ID], ([org]) => {
+    for (const [key, value] of Object.entries(change)) orgSettingsMap(org).set(key, value);
+  });
+}
+
+// ---- per-user preferences (prefs document) -------------------------------------------------
+
+/** Saves (or overwrites) a named view of a section for the current user; returns its id. */
+export async function saveView(engine: Engine, view: { id?: string; section: SectionId; name: string; state: unknown }): Promise<string> {
+  const id = view.id ?? newId(10);
+  await engine.run([prefsDocId(engine.user.id)], ([prefs]) => {
+    prefs.getMap('views').set(id, { id, section: view.section, name: view.name, state: view.state });
+  });
+  return id;
+}
+
+/** Deletes a saved view. */
+export async function deleteView(engine: Engine, viewId: string): Promise<void> {
+  await engine.run([prefsDocId(engine.user.id)], ([prefs]) => prefs.getMap('views').delete(viewId));
+}
+
+/** A saved view as stored in the prefs document. */
+export interface SavedView {
+  id: string;
+  section: SectionId;
+  name: string;
+  state: unknown;
+}
+
+/** The current user's saved views. */
+export function readViews(engine: Engine): SavedView[] {
+  return [...(engine.prefs.getMap('views') as Y.Map<SavedView>).values()];
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+function requireRow(engine: Engine, recordId: string) {
+  const row = engine.rows.get(recordId);
+  if (!row) throw new Error(`No record ${recordId}`);
+  return row;
+}
+
+function groupByShard(engine: Engine, recordIds: string[]): Map<string, string[]> {
+  const byShard = new Map<string, string[]>();
+  for (const id of recordIds) {
+    const row = requireRow(engine, id);
+    const list = byShard.get(row.shard) ?? [];
+    list.push(id);
+    byShard.set(row.shard, list);
+  }
+  return byShard;
+}
+
+function fieldEntry(org: Y.Doc, section: SectionId, fieldId: string): Y.Map<unknown> {
+  const fields = orgFields(org);
+  const key = fieldKey(section, fieldId);
+  let entry = fields.get(key);
+  if (!entry) {
+    entry = new Y.Map<unknown>();
+    entry.set('builtin', true);
+    fields.set(key, entry);
+  }
+  return entry;
+}
+
+function sectionEntry(org: Y.Doc, section: SectionId): Y.Map<unknown> {
+  const sections = orgSections(org);
+  let entry = sections.get(section);
+  if (!entry) {
+    entry = new Y.Map<unknown>();
+    sections.set(section, entry);
+  }
+  return entry;
+}
+
+function isEmptyValue(value: FieldValue | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { freshIndexedDB, openTestEngine } from './test-support';
+import * as commands from './commands';
+import { bookRecords } from './rows';
+import { readFields, readSections } from '../schema/org-doc';
+
+describe('engine: records', () => {
+  it('a created record appears in the projection with its values', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'Ștefănescu SRL', city: 'Iași', revenue: 1200 });
+    const row = engine.rows.get(id)!;
+    expect(row.section).toBe('orgs');
+    expect(row.v).toEqual({ name: 'Ștefănescu SRL', city: 'Iași', revenue: 1200 });
+    expect(row.by).toBe(engine.user.id);
+    await engine.close();
+  });
+
+  it('records and projection survive a reopen of the same database', async () => {
+    const deps = freshIndexedDB();
+    const first = await openTestEngine({ deps });
+    const id = await commands.createRecord(first, 'people', { firstName: 'Ana', lastName: 'Pop' });
+    await commands.updateField(first, id, 'position', 'CEO');
+    const userId = first.user.id;
+    await first.close();
+
+    const second = await openTestEngine({ deps });
+    expect(second.user.id).toBe(userId);
+    expect(second.rows.get(id)?.v).toEqual({ firstName: 'Ana', lastName: 'Pop', position: 'CEO' });
+    const { doc } = await second.loadDoc(second.rows.get(id)!.shard);
+    expect(bookRecords(doc).get(id)?.get('position')).toBe('CEO');
+    await second.close();
+  });
+
+  it('a blank value removes the field', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A', city: 'Cluj' });
+    await commands.updateField(engine, id, 'city', '');
+    expect(engine.rows.get(id)?.v).toEqual({ name: 'A' });
+    await engine.close();
+  });
+
+  it('delete puts a record in the trash and restore takes it back', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    await commands.deleteRecords(engine, [id]);
+    expect(engine.rows.get(id)?.deleted).toBeTypeOf('number');
+    await commands.restoreRecords(engine, [id]);
+    expect(engine.rows.get(id)?.deleted).toBeUndefined();
+    await engine.close();
+  });
+
+  it('moving a record to another owner keeps its id and values', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'Moved', city: 'Madrid' });
+    await commands.moveRecords(engine, [id], 'colleague');
+    const row = engine.rows.get(id)!;
+    expect(row.shard).toBe('book:colleague:0');
+    expect(row.v).toEqual({ name: 'Moved', city: 'Madrid' });
+    await engine.undo();
+    expect(engine.rows.get(id)?.shard).toBe(`book:${engine.user.id}:0`);
+    await engine.close();
+  });
+});
+
+describe('engine: undo and redo', () => {
+  it('undo reverts the last command and redo reapplies it', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    await commands.updateField(engine, id, 'name', 'B');
+    await commands.updateField(engine, id, 'city', 'Sevilla');
+    await engine.undo();
+    expect(engine.rows.get(id)?.v).toEqual({ name: 'B' });
+    await engine.undo();
+    expect(engine.rows.get(id)?.v).toEqual({ name: 'A' });
+    await engine.redo();
+    expect(engine.rows.get(id)?.v).toEqual({ name: 'B' });
+    await engine.close();
+  });
+
+  it('undoing a create removes the record from the projection', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    await engine.undo();
+    expect(engine.rows.has(id)).toBe(false);
+    await engine.flush();
+    expect(await engine.db.rows.get(id)).toBeUndefined();
+    await engine.close();
+  });
+
+  it('a new command clears the redo stack', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    await commands.updateField(engine, id, 'name', 'B');
+    await engine.undo();
+    await commands.updateField(engine, id, 'city', 'X');
+    expect(engine.canRedo()).toBe(false);
+    await engine.close();
+  });
+
+  it('schema edits are undoable like record edits', async () => {
+    const engine = await openTestEngine();
+    await commands.renameSection(engine, 'orgs', 'Clients');
+    expect(readSections(engine.org).find((s) => s.id === 'orgs')?.label).toBe('Clients');
+    await engine.undo();
+    expect(readSections(engine.org).find((s) => s.id === 'orgs')?.label).toBeUndefined();
+    await engine.close();
+  });
+});
+
+describe('engine: custom fields', () => {
+  it('a deleted field keeps its data until the delete is confirmed, and the purge is undoable', async () => {
+    const engine = await openTestEngine();
+    const fieldId = await commands.addField(engine, { section: 'orgs', type: 'number', label: 'Employees' }, readFields(engine.org, 'orgs'));
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A', [fieldId]: 40 });
+    await commands.deleteField(engine, 'orgs', fieldId);
+    expect(readFields(engine.org, 'orgs').find((f) => f.id === fieldId)?.deletedAt).toBeTypeOf('number');
+    expect(engine.rows.get(id)?.v[fieldId]).toBe(40);
+    await commands.purgeField(engine, 'orgs', fieldId);
+    expect(readFields(engine.org, 'orgs').find((f) => f.id === fieldId)).toBeUndefined();
+    expect(engine.rows.get(id)?.v[fieldId]).toBeUndefined();
+    await engine.undo();
+    expect(readFields(engine.org, 'orgs').find((f) => f.id === fieldId)?.label).toBe('Employees');
+    expect(engine.rows.get(id)?.v[fieldId]).toBe(40);
+    await engine.close();
+  });
+
+  it('built-in fields can be renamed and hidden, and an empty name restores the default', async () => {
+    const engine = await openTestEngine();
+    await commands.changeField(engine, 'orgs', 'taxId', { label: 'CUI', hidden: true });
+    let taxId = readFields(engine.org, 'orgs').find((f) => f.id === 'taxId')!;
+    expect(taxId).toMatchObject({ label: 'CUI', hidden: true, builtin: true });
+    await commands.changeField(engine, 'orgs', 'taxId', { label: '' });
+    taxId = readFields(engine.org, 'orgs').find((f) => f.id === 'taxId')!;
+    expect(taxId.label).toBeUndefined();
+    await engine.close();
+  });
+});
+
+describe('engine: two replicas editing offline converge', () => {
+  it('different fields of one record edited on two devices both survive', async () => {
+    const a = await openTestEngine();
+    const b = await openTestEngine();
+    const id = await commands.createRecord(a, 'orgs', { name: 'Shared', city: 'Lyon' });
+    const shard = a.rows.get(id)!.shard;
+    const docA = (await a.loadDoc(shard)).doc;
+    const docB = (await b.loadDoc(shard)).doc;
+    Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+    expect(b.rows.get(id)?.v.city).toBe('Lyon');
+
+    // Both offline: A changes the phone list, B changes the city.
+    await commands.updateField(a, id, 'phones', [{ kind: 'mobile', value: '+40 722 000 111' }]);
+    await commands.updateField(b, id, 'city', 'Paris');
+
+    // Reconnect: exchange only what the other side lacks.
+    const fromA = Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB));
+    const fromB = Y.encodeStateAsUpdate(docB, Y.encodeStateVector(docA));
+    Y.applyUpdate(docB, fromA);
+    Y.applyUpdate(docA, fromB);
+    for (const engine of [a, b]) {
+      expect(engine.rows.get(id)?.v).toMatchObject({ name: 'Shared', city: 'Paris', phones: [{ kind: 'mobile', value: '+40 722 000 111' }] });
+    }
+    await a.close();
+    await b.close();
+  });
+});

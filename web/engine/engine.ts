@@ -1,0 +1,479 @@
+/**
+ * The local data engine: Yjs documents (the truth), their update log in IndexedDB, the
+ * projection rows the UI reads, and a global undo stack. The UI never touches Yjs: it calls
+ * commands (web/engine/commands.ts), which run `engine.run(...)`; observers of the documents
+ * then update the projection and notify listeners. Remote changes (the relay, later) enter
+ * the same documents and take the same path.
+ */
+import * as Y from 'yjs';
+import { ClientelaDatabase, DEFAULT_DATABASE_NAME, isQuotaError, type DatabaseDeps, type StoredUpdate } from '../storage/database';
+import { readDocState } from './doc-log';
+import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
+import { bookRecords, rowFromRecord, type Row } from './rows';
+import { orgMeta, orgUsers } from '../schema/org-doc';
+import { migrateOrgDoc, SCHEMA_VERSION } from './migrations';
+
+/** Transaction origin of changes made by this user's commands (tracked by undo). */
+export const LOCAL_ORIGIN = 'local-command';
+/** Transaction origin of state read back from the local store (not persisted again). */
+export const STORE_ORIGIN = 'local-store';
+/** Transaction origin of setup and migrations (persisted, not undoable). */
+export const SYSTEM_ORIGIN = 'system';
+
+/** A book shard holds at most this many records (ARCHITECTURE.md: a shard loads in < 1 s). */
+export const SHARD_CAPACITY = 10_000;
+
+/** Bump when rowFromRecord changes: a stored projection of another version is rebuilt. */
+export const PROJECTION_VERSION = 1;
+
+/** The person using this device. Until accounts exist (relay issue) a local user. */
+export interface LocalUser {
+  id: string;
+  name: string;
+}
+
+/** Called with the rows a transaction changed and the ids it removed from the projection. */
+export type RowsListener = (changed: Row[], removed: string[]) => void;
+
+/** Options of Engine.open. */
+export interface EngineOptions {
+  /** IndexedDB database name (tests and the bench use their own). */
+  dbName?: string;
+  /** fake-indexeddb in Node tests; the browser's IndexedDB when absent. */
+  deps?: DatabaseDeps;
+  /** Name of the local user created on first start. */
+  userName?: string;
+}
+
+/** A storage failure the UI must show (full disk, blocked database). */
+export interface StorageProblem {
+  kind: 'quota' | 'write';
+  message: string;
+}
+
+interface LoadedDoc {
+  id: string;
+  doc: Y.Doc;
+  undo: Y.UndoManager;
+  lastUsed: number;
+}
+
+interface UndoEntry {
+  docs: string[];
+}
+
+/** The data engine of one base on this device. */
+export class Engine {
+  readonly db: ClientelaDatabase;
+  /** The projection in memory: every record of every book on this device, by id. */
+  readonly rows = new Map<string, Row>();
+  user!: LocalUser;
+  org!: Y.Doc;
+  prefs!: Y.Doc;
+
+  private readonly docs = new Map<string, LoadedDoc>();
+  private readonly loading = new Map<string, Promise<LoadedDoc>>();
+  private readonly shardCounts = new Map<string, number>();
+  private readonly rowListeners = new Set<RowsListener>();
+  private readonly orgListeners = new Set<() => void>();
+  private readonly prefsListeners = new Set<() => void>();
+  private readonly problemListeners = new Set<(problem: StorageProblem | null) => void>();
+  private readonly undoListeners = new Set<() => void>();
+  private undoStack: UndoEntry[] = [];
+  private redoStack: UndoEntry[] = [];
+  private pendingUpdates: StoredUpdate[] = [];
+  private pendingRows = new Map<string, Row>();
+  private pendingRemovals = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private projectionSeq = 0;
+
+  private constructor(db: ClientelaDatabase) {
+    this.db = db;
+  }
+
+  /** Opens (or creates) the base on this device: reads the projection, loads org and prefs. */
+  static async open(options: EngineOptions = {}): Promise<Engine> {
+    const engine = new Engine(new ClientelaDatabase(options.dbName ?? DEFAULT_DATABASE_NAME, options.deps));
+    await engine.db.open();
+    await engine.start(options);
+    return engine;
+  }
+
+  private async start(options: EngineOptions): Promise<void> {
+    const [userEntry, seqEntry, versionEntry] = await Promise.all([
+      this.db.kv.get('localUser'),
+      this.db.kv.get('projectionSeq'),
+      this.db.kv.get('projectionVersion'),
+    ]);
+    this.user = (userEntry?.value as LocalUser | undefined) ?? { id: newId(), name: options.userName ?? 'Me' };
+    if (!userEntry) await this.db.kv.put({ key: 'localUser', value: this.user });
+    this.projectionSeq = typeof seqEntry?.value === 'number' ? seqEntry.value : 0;
+
+    this.org = (await this.loadDoc(ORG_DOC_ID)).doc;
+    this.prefs = (await this.loadDoc(prefsDocId(this.user.id))).doc;
+    this.setUpOrg();
+    this.org.on('afterTransaction', () => this.orgListeners.forEach((listener) => listener()));
+    this.prefs.on('afterTransaction', () => this.prefsListeners.forEach((listener) => listener()));
+
+    if (versionEntry?.value !== PROJECTION_VERSION) {
+      await this.rebuildProjection();
+    } else {
+      for (const row of await this.db.rows.toArray()) this.putRowInMemory(row);
+    }
+  }
+
+  /** First start creates the org's metadata; an older base is migrated to SCHEMA_VERSION. */
+  private setUpOrg(): void {
+    const meta = orgMeta(this.org);
+    this.org.transact(() => {
+      if (meta.get('schemaVersion') === undefined) {
+        meta.set('schemaVersion', SCHEMA_VERSION);
+        meta.set('orgId', newId());
+        meta.set('createdAt', Date.now());
+      }
+      migrateOrgDoc(this.org);
+      if (!orgUsers(this.org).has(this.user.id)) {
+        const entry = new Y.Map<unknown>();
+        entry.set('name', this.user.name);
+        orgUsers(this.org).set(this.user.id, entry);
+      }
+    }, SYSTEM_ORIGIN);
+  }
+
+  // ---- documents -------------------------------------------------------------------------
+
+  /** Loads a document from the local store (once), wiring persistence, projection and undo. */
+  loadDoc(docId: string): Promise<LoadedDoc> {
+    const loaded = this.docs.get(docId);
+    if (loaded) {
+      loaded.lastUsed = Date.now();
+      return Promise.resolve(loaded);
+    }
+    let promise = this.loading.get(docId);
+    if (!promise) {
+      promise = this.readAndWire(docId).finally(() => this.loading.delete(docId));
+      this.loading.set(docId, promise);
+    }
+    return promise;
+  }
+
+  private async readAndWire(docId: string): Promise<LoadedDoc> {
+    const doc = new Y.Doc({ gc: true });
+    const state = await readDocState(this.db, docId);
+    if (state) Y.applyUpdate(doc, state, STORE_ORIGIN);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== STORE_ORIGIN) this.queueUpdate(docId, update);
+    });
+    const isBook = parseBookDocId(docId) !== null;
+    if (isBook) this.observeBook(docId, doc);
+    const scope = isBook ? [bookRecords(doc)] : docId === ORG_DOC_ID ? orgScope(doc) : [doc.getMap('views'), doc.getMap('settings')];
+    const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+    const loaded: LoadedDoc = { id: docId, doc, undo, lastUsed: Date.now() };
+    this.docs.set(docId, loaded);
+    return loaded;
+  }
+
+  private observeBook(docId: string, doc: Y.Doc): void {
+    const records = bookRecords(doc);
+    records.observeDeep((events, transaction) => {
+      if (transaction.origin === STORE_ORIGIN) return;
+      const ids = new Set<string>();
+      for (const event of events) {
+        if (event.target === records) event.changes.keys.forEach((_change, key) => ids.add(key));
+        else ids.add(String(event.path[0]));
+      }
+      const changed: Row[] = [];
+      const removed: string[] = [];
+      for (const id of ids) {
+        const record = records.get(id);
+        const row = record ? rowFromRecord(id, record, docId) : null;
+        if (row) changed.push(row);
+        else if (this.rows.get(id)?.shard === docId) removed.push(id);
+      }
+      this.applyRowChanges(changed, removed);
+    });
+  }
+
+  /** Loaded documents, by id (the relay's providers attach here). */
+  loadedDocs(): ReadonlyMap<string, { doc: Y.Doc }> {
+    return this.docs;
+  }
+
+  /** Unloads book shards idle for `idleMs` that hold nothing to undo and nothing unsaved. */
+  async unloadIdle(idleMs: number): Promise<string[]> {
+    await this.flush();
+    const inUndo = new Set([...this.undoStack, ...this.redoStack].flatMap((entry) => entry.docs));
+    const now = Date.now();
+    const unloaded: string[] = [];
+    for (const [id, loaded] of this.docs) {
+      if (!parseBookDocId(id) || inUndo.has(id) || now - loaded.lastUsed < idleMs) continue;
+      loaded.undo.destroy();
+      loaded.doc.destroy();
+      this.docs.delete(id);
+      unloaded.push(id);
+    }
+    return unloaded;
+  }
+
+  // ---- commands and undo ---------------------------------------------------------------
+
+  /**
+   * Runs one command: loads the documents it touches, applies `body` in one transaction per
+   * document (nested, so observers see the whole change) and records one undo step.
+   */
+  async run<T>(docIds: string[], body: (docs: Y.Doc[]) => T): Promise<T> {
+    const loaded = await Promise.all(docIds.map((id) => this.loadDoc(id)));
+    const before = loaded.map((entry) => entry.undo.undoStack.length);
+    let result!: T;
+    const nest = (index: number): void => {
+      if (index === loaded.length) {
+        result = body(loaded.map((entry) => entry.doc));
+        return;
+      }
+      loaded[index].doc.transact(() => nest(index + 1), LOCAL_ORIGIN);
+    };
+    nest(0);
+    const touched = loaded.filter((entry, index) => entry.undo.undoStack.length > before[index]);
+    touched.forEach((entry) => entry.undo.stopCapturing());
+    if (touched.length > 0) {
+      this.undoStack.push({ docs: touched.map((entry) => entry.id) });
+      this.redoStack = [];
+      this.undoListeners.forEach((listener) => listener());
+    }
+    return result;
+  }
+
+  /** Whether there is an edit to undo. */
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /** Whether there is an undone edit to redo. */
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Undoes the last command, whatever documents it touched. */
+  async undo(): Promise<boolean> {
+    return this.step(this.undoStack, this.redoStack, 'undo');
+  }
+
+  /** Redoes the last undone command. */
+  async redo(): Promise<boolean> {
+    return this.step(this.redoStack, this.undoStack, 'redo');
+  }
+
+  private async step(from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<boolean> {
+    const entry = from.pop();
+    if (!entry) return false;
+    const loaded = await Promise.all(entry.docs.map((id) => this.loadDoc(id)));
+    for (const { undo } of loaded) {
+      if (direction === 'undo') undo.undo();
+      else undo.redo();
+    }
+    to.push(entry);
+    this.undoListeners.forEach((listener) => listener());
+    return true;
+  }
+
+  /** Called whenever the undo or redo stack changes. */
+  onUndoChange(listener: () => void): () => void {
+    this.undoListeners.add(listener);
+    return () => this.undoListeners.delete(listener);
+  }
+
+  // ---- books ------------------------------------------------------------------------------
+
+  /** The shard of `ownerId`'s book that a new record goes to: the first one with room. */
+  shardForNewRecord(ownerId: string = this.user.id): string {
+    for (let shard = 0; ; shard++) {
+      const docId = bookDocId(ownerId, shard);
+      if ((this.shardCounts.get(docId) ?? 0) < SHARD_CAPACITY) return docId;
+    }
+  }
+
+  /** Number of records per shard known to the projection. */
+  shardSizes(): ReadonlyMap<string, number> {
+    return this.shardCounts;
+  }
+
+  // ---- projection -------------------------------------------------------------------------
+
+  /** Called with every change of the projection, local or remote. */
+  onRows(listener: RowsListener): () => void {
+    this.rowListeners.add(listener);
+    return () => this.rowListeners.delete(listener);
+  }
+
+  /** Called after every transaction on the org document (schema, sections, settings). */
+  onOrg(listener: () => void): () => void {
+    this.orgListeners.add(listener);
+    return () => this.orgListeners.delete(listener);
+  }
+
+  /** Called after every transaction on this user's prefs document (saved views, language). */
+  onPrefs(listener: () => void): () => void {
+    this.prefsListeners.add(listener);
+    return () => this.prefsListeners.delete(listener);
+  }
+
+  /** Called when saving fails (quota, blocked database) and with null when it works again. */
+  onStorageProblem(listener: (problem: StorageProblem | null) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  /** The projection sequence covered by the rows written so far (search index catch-up). */
+  currentProjectionSeq(): number {
+    return this.projectionSeq;
+  }
+
+  /**
+   * Rebuilds the projection from every stored book document: after a restore, a migration or
+   * a projection version change. The documents are the truth; the rows are a cache.
+   */
+  async rebuildProjection(): Promise<void> {
+    await this.flush();
+    const docIds = (await this.db.updates.orderBy('doc').uniqueKeys()).map(String).filter((id) => parseBookDocId(id));
+    const rows: Row[] = [];
+    for (const docId of docIds) {
+      const { doc } = await this.loadDoc(docId);
+      bookRecords(doc).forEach((record, id) => {
+        const row = rowFromRecord(id, record, docId);
+        if (row) rows.push(row);
+      });
+    }
+    for (const row of rows) row.seq = ++this.projectionSeq;
+    await this.db.transaction('rw', this.db.rows, this.db.kv, async () => {
+      await this.db.rows.clear();
+      await this.db.rows.bulkPut(rows);
+      await this.db.kv.bulkPut([
+        { key: 'projectionSeq', value: this.projectionSeq },
+        { key: 'projectionVersion', value: PROJECTION_VERSION },
+      ]);
+    });
+    const removed = [...this.rows.keys()];
+    this.rows.clear();
+    this.shardCounts.clear();
+    for (const row of rows) this.putRowInMemory(row);
+    this.rowListeners.forEach((listener) => listener(rows, removed));
+  }
+
+  private applyRowChanges(changed: Row[], removed: string[]): void {
+    for (const id of removed) {
+      const old = this.rows.get(id);
+      if (old) this.countShard(old.shard, -1);
+      this.rows.delete(id);
+      this.pendingRows.delete(id);
+      this.pendingRemovals.add(id);
+    }
+    for (const row of changed) {
+      const old = this.rows.get(row.id);
+      if (old) this.countShard(old.shard, -1);
+      this.putRowInMemory(row);
+      this.pendingRows.set(row.id, row);
+      this.pendingRemovals.delete(row.id);
+    }
+    this.scheduleFlush();
+    this.rowListeners.forEach((listener) => listener(changed, removed));
+  }
+
+  private putRowInMemory(row: Row): void {
+    this.rows.set(row.id, row);
+    this.countShard(row.shard, 1);
+  }
+
+  private countShard(shard: string, delta: number): void {
+    this.shardCounts.set(shard, (this.shardCounts.get(shard) ?? 0) + delta);
+  }
+
+  // ---- persistence ------------------------------------------------------------------------
+
+  private queueUpdate(docId: string, update: Uint8Array): void {
+    this.pendingUpdates.push({ doc: docId, data: update });
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush();
+    }, 0);
+  }
+
+  /**
+   * Writes queued updates and projection rows in one IndexedDB transaction. Resolves when
+   * everything queued so far is stored; on failure the queue is kept and retried.
+   */
+  flush(): Promise<void> {
+    if (this.flushTimer !== null) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    this.flushing = this.flushing.catch(() => undefined).then(() => this.writePending());
+    return this.flushing;
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.pendingUpdates.length === 0 && this.pendingRows.size === 0 && this.pendingRemovals.size === 0) return;
+    const updates = this.pendingUpdates;
+    const rows = [...this.pendingRows.values()];
+    const removals = [...this.pendingRemovals];
+    this.pendingUpdates = [];
+    this.pendingRows = new Map();
+    this.pendingRemovals = new Set();
+    let seq = this.projectionSeq;
+    for (const row of rows) row.seq = ++seq;
+    try {
+      await this.db.transaction('rw', this.db.updates, this.db.rows, this.db.kv, async () => {
+        if (updates.length > 0) await this.db.updates.bulkAdd(updates);
+        if (rows.length > 0) await this.db.rows.bulkPut(rows);
+        if (removals.length > 0) await this.db.rows.bulkDelete(removals);
+        await this.db.kv.put({ key: 'projectionSeq', value: seq });
+      });
+      this.projectionSeq = seq;
+      if (this.lastProblem) this.reportProblem(null);
+    } catch (error) {
+      // Keep everything for the next attempt: nothing the user typed is dropped.
+      this.pendingUpdates = updates.concat(this.pendingUpdates);
+      for (const row of rows) if (!this.pendingRows.has(row.id)) this.pendingRows.set(row.id, row);
+      for (const id of removals) this.pendingRemovals.add(id);
+      this.reportProblem({
+        kind: isQuotaError(error) ? 'quota' : 'write',
+        message: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+  }
+
+  private lastProblem: StorageProblem | null = null;
+
+  private reportProblem(problem: StorageProblem | null): void {
+    this.lastProblem = problem;
+    this.problemListeners.forEach((listener) => listener(problem));
+  }
+
+  /** Whether some change is not yet stored on this device. */
+  hasUnsavedChanges(): boolean {
+    return this.pendingUpdates.length > 0 || this.pendingRows.size > 0 || this.pendingRemovals.size > 0;
+  }
+
+  /** Stores what is pending and closes the database. */
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    for (const loaded of this.docs.values()) {
+      loaded.undo.destroy();
+      loaded.doc.destroy();
+    }
+    this.docs.clear();
+    this.db.close();
+  }
+}
+
+// `any`: Y.UndoManager's scope type is invariant in the event type of each shared type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function orgScope(doc: Y.Doc): Y.AbstractType<any>[] {
+  return [doc.getMap('sections'), doc.getMap('fields'), doc.getMap('settings'), doc.getMap('lists')];
+}

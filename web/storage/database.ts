@@ -1,0 +1,62 @@
+/**
+ * The local IndexedDB database (Dexie): the one place that knows table layouts.
+ * Node tests pass fake-indexeddb through `DatabaseDeps`; the browser uses the real one.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Row } from '../engine/rows';
+
+/** One stored Yjs update of one document (the local update log; compacted on load). */
+export interface StoredUpdate {
+  seq?: number;
+  doc: string;
+  data: Uint8Array;
+}
+
+/** One content-addressed blob (photos, later attachments), kept outside the Yjs documents. */
+export interface StoredBlob {
+  hash: string;
+  type: string;
+  size: number;
+  data: Uint8Array;
+  created: number;
+}
+
+/** A small key/value entry (local user, projection sequence, persisted search index parts). */
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+/** The Dexie database of one base on this device. */
+export class ClientelaDatabase extends Dexie {
+  updates!: Table<StoredUpdate, number>;
+  rows!: Table<Row, string>;
+  blobs!: Table<StoredBlob, string>;
+  kv!: Table<KeyValue, string>;
+
+  constructor(name: string, deps?: DatabaseDeps) {
+    super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    this.version(1).stores({
+      updates: '++seq, doc',
+      rows: 'id, section, seq',
+      blobs: 'hash',
+      kv: 'key',
+    });
+  }
+}
+
+/** The IndexedDB implementation to use outside a browser (fake-indexeddb in unit tests). */
+export interface DatabaseDeps {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+/** The default database name of the base on this device. */
+export const DEFAULT_DATABASE_NAME = 'clientela';
+
+/** Whether an error means the browser's storage quota is exhausted. */
+export function isQuotaError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const named = error as { name?: string; inner?: { name?: string } };
+  return named.name === 'QuotaExceededError' || named.inner?.name === 'QuotaExceededError';
+}
