@@ -8,6 +8,7 @@ import { ensurePersistentStorage } from '../storage/persistence';
 import { registerServiceWorker } from './service-worker';
 import { SectionView } from '../table/SectionView';
 import { SettingsPage } from '../settings/SettingsPage';
+import { RecordCard } from '../card/RecordCard';
 import { sectionLabel } from './labels';
 import { exposeTestHooks } from './test-hooks';
 
@@ -71,6 +72,11 @@ function Shell(): JSX.Element {
   const currentSection = () => {
     const current = route();
     return current.page === 'section' ? current.section : null;
+  };
+
+  const openRecord = () => {
+    const current = route();
+    return current.page === 'section' && current.recordId ? { section: current.section, recordId: current.recordId } : null;
   };
 
   return (
@@ -150,6 +156,9 @@ function Shell(): JSX.Element {
             </Match>
             <Match when={currentSection()}>{(section) => <SectionView section={section()} />}</Match>
           </Switch>
+          <Show when={openRecord()} keyed>
+            {(open) => <RecordCard section={open.section} recordId={open.recordId} onClose={() => navigate({ page: 'section', section: open.section })} />}
+          </Show>
         </main>
       </div>
     </div>

@@ -33,6 +33,7 @@ export class ClientelaDatabase extends Dexie {
   rows!: Table<Row, string>;
   blobs!: Table<StoredBlob, string>;
   kv!: Table<KeyValue, string>;
+  searchIndex!: Table<KeyValue, string>;
 
   constructor(name: string, deps?: DatabaseDeps) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -42,6 +43,8 @@ export class ClientelaDatabase extends Dexie {
       blobs: 'hash',
       kv: 'key',
     });
+    // Version 2: the persisted search index (web/search owns its rows).
+    this.version(2).stores({ searchIndex: 'key' });
   }
 }
 

@@ -25,6 +25,21 @@ export const en = {
   'section.people': 'Contacts',
   'section.notes': 'Notes',
   'section.links': 'Links',
+
+  // ---- search ----
+  // @search-keys-end
+
+  // ---- table ----
+  // @table-keys-end
+
+  // ---- card ----
+  // @card-keys-end
+
+  // ---- settings ----
+  // @settings-keys-end
+
+  // ---- backup ----
+  // @backup-keys-end
 } as const;
 
 /** A message key. */

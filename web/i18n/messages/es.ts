@@ -23,4 +23,19 @@ export const es: Messages = {
   'section.people': 'Contactos',
   'section.notes': 'Notas',
   'section.links': 'Enlaces',
+
+  // ---- search ----
+  // @search-keys-end
+
+  // ---- table ----
+  // @table-keys-end
+
+  // ---- card ----
+  // @card-keys-end
+
+  // ---- settings ----
+  // @settings-keys-end
+
+  // ---- backup ----
+  // @backup-keys-end
 };

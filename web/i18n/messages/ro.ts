@@ -23,4 +23,19 @@ export const ro: Messages = {
   'section.people': 'Contacte',
   'section.notes': 'Note',
   'section.links': 'Linkuri',
+
+  // ---- search ----
+  // @search-keys-end
+
+  // ---- table ----
+  // @table-keys-end
+
+  // ---- card ----
+  // @card-keys-end
+
+  // ---- settings ----
+  // @settings-keys-end
+
+  // ---- backup ----
+  // @backup-keys-end
 };

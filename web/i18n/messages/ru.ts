@@ -23,4 +23,19 @@ export const ru: Messages = {
   'section.people': 'Контакты',
   'section.notes': 'Заметки',
   'section.links': 'Ссылки',
+
+  // ---- search ----
+  // @search-keys-end
+
+  // ---- table ----
+  // @table-keys-end
+
+  // ---- card ----
+  // @card-keys-end
+
+  // ---- settings ----
+  // @settings-keys-end
+
+  // ---- backup ----
+  // @backup-keys-end
 };
