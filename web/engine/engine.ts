@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { ClientelaDatabase, DEFAULT_DATABASE_NAME, isQuotaError, type DatabaseDeps, type StoredUpdate } from '../storage/database';
 import { readDocState } from './doc-log';
+import { clearSnapshot, readProjection, REMOVALS_KEY, writeSnapshot, type ProjectionRemoval } from './snapshot';
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
 import { bookRecords, rowFromRecord, type Row } from './rows';
 import { orgMeta, orgUsers } from '../schema/org-doc';
@@ -119,7 +120,7 @@ export class Engine {
     if (versionEntry?.value !== PROJECTION_VERSION) {
       await this.rebuildProjection();
     } else {
-      for (const row of await this.db.rows.toArray()) this.putRowInMemory(row);
+      for (const row of await readProjection(this.db)) this.putRowInMemory(row);
     }
   }
 
@@ -348,7 +349,9 @@ export class Engine {
       });
     }
     for (const row of rows) row.seq = ++this.projectionSeq;
-    await this.db.transaction('rw', this.db.rows, this.db.kv, async () => {
+    await this.db.transaction('rw', this.db.rows, this.db.kv, this.db.snapshot, async () => {
+      await clearSnapshot(this.db);
+      await this.db.kv.delete(REMOVALS_KEY);
       await this.db.rows.clear();
       await this.db.rows.bulkPut(rows);
       await this.db.kv.bulkPut([
@@ -429,15 +432,21 @@ export class Engine {
     this.pendingRemovals = new Set();
     let seq = this.projectionSeq;
     for (const row of rows) row.seq = ++seq;
+    // Removals take a seq of their own so a snapshot older than them cannot bring rows back.
+    if (removals.length > 0) seq++;
     try {
       await this.db.transaction('rw', this.db.updates, this.db.rows, this.db.kv, async () => {
         if (updates.length > 0) await this.db.updates.bulkAdd(updates);
         if (rows.length > 0) await this.db.rows.bulkPut(rows);
-        if (removals.length > 0) await this.db.rows.bulkDelete(removals);
+        if (removals.length > 0) {
+          await this.db.rows.bulkDelete(removals);
+          await this.logRemovals(removals, seq);
+        }
         await this.db.kv.put({ key: 'projectionSeq', value: seq });
       });
       this.projectionSeq = seq;
       if (this.lastProblem) this.reportProblem(null);
+      this.scheduleSnapshot();
     } catch (error) {
       // Keep everything for the next attempt: nothing the user typed is dropped.
       this.pendingUpdates = updates.concat(this.pendingUpdates);
@@ -453,6 +462,37 @@ export class Engine {
 
   private lastProblem: StorageProblem | null = null;
 
+  private async logRemovals(ids: string[], seq: number): Promise<void> {
+    const logged = ((await this.db.kv.get(REMOVALS_KEY))?.value as ProjectionRemoval[] | undefined) ?? [];
+    await this.db.kv.put({ key: REMOVALS_KEY, value: logged.concat(ids.map((id) => ({ id, seq }))) });
+  }
+
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  private snapshotSeq = -1;
+
+  /** Rewrites the projection snapshot a while after the last change (it is idle work). */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer !== null || this.snapshotDelayMs < 0) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.writeSnapshotNow().catch(() => undefined);
+    }, this.snapshotDelayMs);
+  }
+
+  /** How long after a change the snapshot is rewritten; negative disables (tests). */
+  snapshotDelayMs = 5_000;
+
+  /** Stores what is pending and rewrites the projection snapshot if it is behind. */
+  async writeSnapshotNow(): Promise<void> {
+    await this.flush();
+    if (this.snapshotSeq === this.projectionSeq) return;
+    // A change made while flushing is in memory but not stored: never snapshot ahead of the log.
+    if (this.hasUnsavedChanges()) return this.scheduleSnapshot();
+    const seq = this.projectionSeq;
+    await writeSnapshot(this.db, this.rows.values(), seq);
+    this.snapshotSeq = seq;
+  }
+
   private reportProblem(problem: StorageProblem | null): void {
     this.lastProblem = problem;
     this.problemListeners.forEach((listener) => listener(problem));
@@ -466,6 +506,9 @@ export class Engine {
   /** Stores what is pending and closes the database. */
   async close(): Promise<void> {
     await this.flush().catch(() => undefined);
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.snapshotDelayMs = -1;
     for (const loaded of this.docs.values()) {
       loaded.undo.destroy();
       loaded.doc.destroy();

@@ -27,6 +27,17 @@ export interface KeyValue {
   value: unknown;
 }
 
+/**
+ * One part of the projection snapshot: up to SNAPSHOT_PART_ROWS rows as one JSON string.
+ * Reading a few large strings and parsing them is ~2x faster than reading 100k rows.
+ */
+export interface SnapshotPart {
+  part: number;
+  /** The projection sequence the whole snapshot covers. */
+  seq: number;
+  json: string;
+}
+
 /** The Dexie database of one base on this device. */
 export class ClientelaDatabase extends Dexie {
   updates!: Table<StoredUpdate, number>;
@@ -34,6 +45,7 @@ export class ClientelaDatabase extends Dexie {
   blobs!: Table<StoredBlob, string>;
   kv!: Table<KeyValue, string>;
   searchIndex!: Table<KeyValue, string>;
+  snapshot!: Table<SnapshotPart, number>;
 
   constructor(name: string, deps?: DatabaseDeps) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -45,6 +57,8 @@ export class ClientelaDatabase extends Dexie {
     });
     // Version 2: the persisted search index (web/search owns its rows).
     this.version(2).stores({ searchIndex: 'key' });
+    // Version 3: the projection snapshot that cold start reads instead of every row.
+    this.version(3).stores({ snapshot: 'part' });
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The projection snapshot: the whole read model as a few JSON strings, rewritten when idle.
+ * Cold start reads it, then catches up with the rows and removals written after it (by
+ * projection seq). Measured in Chromium at 100k rows: rows.getAll() 1.39 s, snapshot read
+ * 0.25 s + JSON.parse 0.3–0.45 s (see README, Performance).
+ */
+import type { ClientelaDatabase } from '../storage/database';
+import type { Row } from './rows';
+
+/** Rows per snapshot part: one part is parsed in one task (~30 ms), keeping the page responsive. */
+export const SNAPSHOT_PART_ROWS = 10_000;
+
+/** A row removed from the projection (moved to a book not on this device) at a projection seq. */
+export interface ProjectionRemoval {
+  id: string;
+  seq: number;
+}
+
+/** kv key of the removals written since the last snapshot. */
+export const REMOVALS_KEY = 'projectionRemovals';
+
+/** Every projection row: the snapshot plus rows and removals written after it. */
+export async function readProjection(db: ClientelaDatabase): Promise<Row[]> {
+  const parts = await db.snapshot.toArray();
+  if (parts.length === 0) return db.rows.toArray();
+  const snapshotSeq = parts[0].seq;
+  if (parts.some((part) => part.seq !== snapshotSeq)) return db.rows.toArray();
+  const [newer, removalsEntry] = await Promise.all([db.rows.where('seq').above(snapshotSeq).toArray(), db.kv.get(REMOVALS_KEY)]);
+  const byId = new Map<string, Row>();
+  for (const part of parts) for (const row of JSON.parse(part.json) as Row[]) byId.set(row.id, row);
+  for (const row of newer) byId.set(row.id, row);
+  for (const removal of (removalsEntry?.value as ProjectionRemoval[] | undefined) ?? []) {
+    const row = byId.get(removal.id);
+    if (removal.seq > snapshotSeq && (!row || row.seq < removal.seq)) byId.delete(removal.id);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Rewrites the snapshot from the rows in memory, which the caller guarantees are all stored
+ * up to `seq`. Serializes one part per task so typing stays smooth during a rewrite.
+ */
+export async function writeSnapshot(db: ClientelaDatabase, rows: Iterable<Row>, seq: number): Promise<void> {
+  const all = [...rows];
+  const parts: { part: number; seq: number; json: string }[] = [];
+  for (let start = 0; start < all.length; start += SNAPSHOT_PART_ROWS) {
+    parts.push({ part: parts.length, seq, json: JSON.stringify(all.slice(start, start + SNAPSHOT_PART_ROWS)) });
+    await yieldToEventLoop();
+  }
+  await db.transaction('rw', db.snapshot, db.kv, async () => {
+    await db.snapshot.clear();
+    await db.snapshot.bulkPut(parts);
+    const removals = ((await db.kv.get(REMOVALS_KEY))?.value as ProjectionRemoval[] | undefined) ?? [];
+    await db.kv.put({ key: REMOVALS_KEY, value: removals.filter((removal) => removal.seq > seq) });
+  });
+}
+
+/** Drops the snapshot (after a rebuild or restore the rows table is the truth again). */
+export async function clearSnapshot(db: ClientelaDatabase): Promise<void> {
+  await db.snapshot.clear();
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
