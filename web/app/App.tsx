@@ -1,5 +1,5 @@
 /** The app shell: opens the base, shows notices, the section navigation and the current page. */
-import { createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import { createMemo, createRoot, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
 import { Engine } from '../engine/engine';
 import { BaseContext, createBase, useBase, type Base } from './base';
 import { t, language } from '../i18n/i18n';
@@ -11,33 +11,94 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { RecordCard } from '../card/RecordCard';
 import { sectionLabel } from './labels';
 import { exposeTestHooks } from './test-hooks';
+import { acquireBaseLock, onTakeOverRequest, requestTakeOver, tryAcquireBaseLock, type BaseLock } from './single-tab';
+import { NewerSchemaError } from '../engine/migrations';
 
-/** The whole app. */
+/** Where opening the base on this tab stands. */
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'open'; base: Base }
+  | { kind: 'elsewhere' }
+  | { kind: 'handed-over' }
+  | { kind: 'failed'; message: string };
+
+/** The whole app: opens the base once this tab holds it, then shows the shell. */
 export function App(): JSX.Element {
-  const [base] = createResource(async (): Promise<Base> => {
-    const engine = await Engine.open();
-    const opened = createBase(engine);
-    exposeTestHooks(opened);
-    return opened;
-  });
+  const [phase, setPhase] = createSignal<Phase>({ kind: 'opening' });
+  let lock: BaseLock | null = null;
+  let disposeBase: (() => void) | null = null;
+
+  const open = async (waitForOtherTab: boolean) => {
+    setPhase({ kind: 'opening' });
+    lock = waitForOtherTab ? await acquireBaseLock() : await tryAcquireBaseLock();
+    if (!lock) return setPhase({ kind: 'elsewhere' });
+    try {
+      const engine = await Engine.open();
+      // The base's memos live in a root of their own, disposed when the tab hands it over.
+      const opened = createRoot((dispose) => {
+        disposeBase = dispose;
+        return createBase(engine);
+      });
+      exposeTestHooks(opened);
+      setPhase({ kind: 'open', base: opened });
+    } catch (error) {
+      lock.release();
+      setPhase({ kind: 'failed', message: openFailure(error) });
+    }
+  };
+
+  const handOver = async () => {
+    const current = phase();
+    if (current.kind !== 'open') return;
+    setPhase({ kind: 'handed-over' });
+    current.base.search.dispose();
+    await current.base.engine.close();
+    disposeBase?.();
+    lock?.release();
+  };
+
+  onMount(() => void open(false));
+  onCleanup(onTakeOverRequest(() => void handOver()));
+
+  const takeOver = () => {
+    requestTakeOver();
+    void open(true);
+  };
+
   return (
     <Switch>
-      <Match when={base.error}>
-        <div class="fatal" role="alert">{t('app.openFailed', { message: String((base.error as Error)?.message ?? base.error) })}</div>
+      <Match when={phase().kind === 'failed' && (phase() as { message: string }).message}>
+        {(message) => <div class="fatal" role="alert">{t('app.openFailed', { message: message() })}</div>}
       </Match>
-      <Match when={base()}>
+      <Match when={phase().kind === 'open' && (phase() as { base: Base }).base}>
         {(opened) => (
           <BaseContext.Provider value={opened()}>
             <Shell />
           </BaseContext.Provider>
         )}
       </Match>
-      <Match when={base.loading}>
+      <Match when={phase().kind === 'elsewhere' || phase().kind === 'handed-over'}>
+        <div class="elsewhere" role="alert">
+          <p>{phase().kind === 'elsewhere' ? t('app.openElsewhere') : t('app.handedOver')}</p>
+          <button type="button" class="primary" onClick={takeOver}>
+            {t('app.useHere')}
+          </button>
+        </div>
+      </Match>
+      <Match when={phase().kind === 'opening'}>
         <div class="loading" role="status">{t('app.loading')}</div>
       </Match>
     </Switch>
   );
 }
+
+function openFailure(error: unknown): string {
+  if (error instanceof NewerSchemaError) return t('backup.newerBase', { found: error.found, supported: error.supported });
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A book shard untouched this long (and with nothing to undo) is unloaded. */
+const SHARD_IDLE_MS = 120_000;
 
 function Shell(): JSX.Element {
   const base = useBase();
@@ -62,7 +123,10 @@ function Shell(): JSX.Element {
       void (event.shiftKey ? base.engine.redo() : base.engine.undo());
     };
     window.addEventListener('keydown', onKey);
+    // Book shards are loaded to edit; idle ones are dropped so memory tracks what is in use.
+    const unloadTimer = setInterval(() => void base.engine.unloadIdle(SHARD_IDLE_MS), SHARD_IDLE_MS / 2);
     onCleanup(() => {
+      clearInterval(unloadTimer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('keydown', onKey);
@@ -74,10 +138,15 @@ function Shell(): JSX.Element {
     return current.page === 'section' ? current.section : null;
   };
 
-  const openRecord = () => {
-    const current = route();
-    return current.page === 'section' && current.recordId ? { section: current.section, recordId: current.recordId } : null;
-  };
+  // One object per open record: the hash and the route signal both announce a navigation.
+  const openRecord = createMemo(
+    () => {
+      const current = route();
+      return current.page === 'section' && current.recordId ? { section: current.section, recordId: current.recordId } : null;
+    },
+    null,
+    { equals: (a, b) => a?.section === b?.section && a?.recordId === b?.recordId },
+  );
 
   return (
     <div class="shell" lang={language()}>

@@ -25,14 +25,49 @@ export function findDuplicates(rows: Iterable<Row>, section: SectionId, values: 
   const matches: DuplicateMatch[] = [];
   for (const row of rows) {
     if (row.section !== section || row.deleted || row.id === excludeId) continue;
+    const keys = keysOf(row);
     const reasons: DuplicateReason[] = [];
-    if (phones.size && entries(row.v.phones).some((phone) => phones.has(phoneKey(phone)))) reasons.push('phone');
-    if (emails.size && entries(row.v.emails).some((email) => emails.has(emailKey(email)))) reasons.push('email');
-    if (taxId && typeof row.v.taxId === 'string' && row.v.taxId.replace(/\s+/g, '').toLowerCase() === taxId) reasons.push('taxId');
-    if (name && nameKey(displayName(section, row.v)) === name && foldText(String(row.v.city ?? '').trim()) === city) reasons.push('nameCity');
+    if (phones.size && keys.phones.some((phone) => phones.has(phone))) reasons.push('phone');
+    if (emails.size && keys.emails.some((email) => emails.has(email))) reasons.push('email');
+    if (taxId && keys.taxId === taxId) reasons.push('taxId');
+    if (name && keys.name === name && keys.city === city) reasons.push('nameCity');
     if (reasons.length) matches.push({ recordId: row.id, reasons });
   }
   return matches.sort((a, b) => b.reasons.length - a.reasons.length);
+}
+
+interface RowKeys {
+  phones: string[];
+  emails: string[];
+  taxId: string;
+  name: string;
+  city: string;
+}
+
+// Rows are replaced, never mutated, on change: a row's keys can be cached by identity.
+const keyCache = new WeakMap<Row, RowKeys>();
+
+function keysOf(row: Row): RowKeys {
+  let keys = keyCache.get(row);
+  if (!keys) {
+    keys = {
+      phones: entries(row.v.phones).map(phoneKey),
+      emails: entries(row.v.emails).map(emailKey),
+      taxId: typeof row.v.taxId === 'string' ? row.v.taxId.replace(/\s+/g, '').toLowerCase() : '',
+      name: nameKey(displayName(row.section, row.v)),
+      city: foldText(String(row.v.city ?? '').trim()),
+    };
+    keyCache.set(row, keys);
+  }
+  return keys;
+}
+
+/**
+ * Computes the comparison keys of a section's rows ahead of time (while the user fills the
+ * new-record form), so the check on Save only compares. Keys stay cached per row object.
+ */
+export function warmDuplicateKeys(rows: Iterable<Row>, section: SectionId): void {
+  for (const row of rows) if (row.section === section && !row.deleted) keysOf(row);
 }
 
 /** The name a record is known by: an organization's name, a person's first and last name. */

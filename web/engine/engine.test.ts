@@ -164,3 +164,34 @@ describe('engine: two replicas editing offline converge', () => {
     await b.close();
   });
 });
+
+describe('engine: shards are loaded to edit and unloaded when idle', () => {
+  it('an idle shard with nothing to undo is unloaded, and editing loads it again', async () => {
+    const engine = await openTestEngine();
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    const shard = engine.rows.get(id)!.shard;
+    expect(await engine.unloadIdle(0)).toEqual([]); // the create can still be undone
+    await engine.undo();
+    await engine.redo();
+    expect(engine.loadedDocs().has(shard)).toBe(true);
+    // Once the undo history no longer needs it (a fresh engine), an idle shard goes.
+    await engine.close();
+  });
+
+  it('a shard unloaded after a reopen is reloaded on the next edit with its data', async () => {
+    const deps = freshIndexedDB();
+    const first = await openTestEngine({ deps });
+    const id = await commands.createRecord(first, 'orgs', { name: 'A', city: 'Bilbao' });
+    await first.close();
+    const second = await openTestEngine({ deps });
+    const shard = second.rows.get(id)!.shard;
+    expect(second.loadedDocs().has(shard)).toBe(false); // cold start reads the projection only
+    await commands.updateField(second, id, 'name', 'B');
+    expect(second.loadedDocs().has(shard)).toBe(true);
+    second.clearUndoHistory();
+    expect(await second.unloadIdle(0)).toEqual([shard]);
+    await commands.updateField(second, id, 'name', 'C');
+    expect(second.rows.get(id)?.v).toEqual({ name: 'C', city: 'Bilbao' });
+    await second.close();
+  });
+});

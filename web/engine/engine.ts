@@ -12,7 +12,7 @@ import { clearSnapshot, readProjection, REMOVALS_KEY, writeSnapshot, type Projec
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
 import { bookRecords, rowFromRecord, type Row } from './rows';
 import { orgMeta, orgUsers } from '../schema/org-doc';
-import { migrateBookDoc, migrateOrgDoc, SCHEMA_VERSION } from './migrations';
+import { assertSchemaReadable, migrateBookDoc, migrateOrgDoc, SCHEMA_VERSION } from './migrations';
 
 /** Transaction origin of changes made by this user's commands (tracked by undo). */
 export const LOCAL_ORIGIN = 'local-command';
@@ -111,35 +111,50 @@ export class Engine {
     if (!userEntry) await this.db.kv.put({ key: 'localUser', value: this.user });
     this.projectionSeq = typeof seqEntry?.value === 'number' ? seqEntry.value : 0;
 
-    this.org = (await this.loadDoc(ORG_DOC_ID)).doc;
-    this.prefs = (await this.loadDoc(prefsDocId(this.user.id))).doc;
-    this.setUpOrg();
+    // Independent reads run together: IndexedDB answers one while another is parsed.
+    const projectionCurrent = versionEntry?.value === PROJECTION_VERSION;
+    const [org, prefs, rows] = await Promise.all([
+      this.loadDoc(ORG_DOC_ID),
+      this.loadDoc(prefsDocId(this.user.id)),
+      projectionCurrent ? readProjection(this.db) : Promise.resolve([]),
+    ]);
+    this.org = org.doc;
+    this.prefs = prefs.doc;
+    // A schema migration changes records, so the projection is rebuilt after one.
+    const migrated = this.setUpOrg();
     this.org.on('afterTransaction', () => this.orgListeners.forEach((listener) => listener()));
     this.prefs.on('afterTransaction', () => this.prefsListeners.forEach((listener) => listener()));
 
-    if (versionEntry?.value !== PROJECTION_VERSION) {
+    if (migrated || !projectionCurrent) {
       await this.rebuildProjection();
     } else {
-      for (const row of await readProjection(this.db)) this.putRowInMemory(row);
+      for (const row of rows) this.putRowInMemory(row);
     }
   }
 
-  /** First start creates the org's metadata; an older base is migrated to SCHEMA_VERSION. */
-  private setUpOrg(): void {
+  /**
+   * First start creates the org's metadata; an older base is migrated to SCHEMA_VERSION
+   * (returns whether a migration ran). A base from a newer app throws NewerSchemaError first.
+   */
+  private setUpOrg(): boolean {
+    // Backup work: refuse a newer base before writing anything, rather than corrupt it.
+    assertSchemaReadable(this.org);
     const meta = orgMeta(this.org);
+    let migrated = false;
     this.org.transact(() => {
       if (meta.get('schemaVersion') === undefined) {
         meta.set('schemaVersion', SCHEMA_VERSION);
         meta.set('orgId', newId());
         meta.set('createdAt', Date.now());
       }
-      migrateOrgDoc(this.org);
+      migrated = migrateOrgDoc(this.org) > 0;
       if (!orgUsers(this.org).has(this.user.id)) {
         const entry = new Y.Map<unknown>();
         entry.set('name', this.user.name);
         orgUsers(this.org).set(this.user.id, entry);
       }
     }, SYSTEM_ORIGIN);
+    return migrated;
   }
 
   // ---- documents -------------------------------------------------------------------------
@@ -281,6 +296,14 @@ export class Engine {
     return true;
   }
 
+  /** Forgets the undo and redo history (after a restore, or to let idle shards unload). */
+  clearUndoHistory(): void {
+    this.undoStack = [];
+    this.redoStack = [];
+    for (const loaded of this.docs.values()) loaded.undo.clear();
+    this.undoListeners.forEach((listener) => listener());
+  }
+
   /** Called whenever the undo or redo stack changes. */
   onUndoChange(listener: () => void): () => void {
     this.undoListeners.add(listener);
@@ -405,7 +428,9 @@ export class Engine {
     if (this.flushTimer !== null) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      void this.flush();
+      // Backup work: a failed write is reported through onStorageProblem and kept for retry;
+      // catching here keeps it from also surfacing as an unhandled rejection.
+      void this.flush().catch(() => undefined);
     }, 0);
   }
 
@@ -456,11 +481,24 @@ export class Engine {
         kind: isQuotaError(error) ? 'quota' : 'write',
         message: error instanceof Error ? error.message : String(error),
       });
+      this.scheduleRetry();
       throw error;
     }
   }
 
   private lastProblem: StorageProblem | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** How long after a failed write it is tried again (space may have been freed meanwhile). */
+  retryDelayMs = 10_000;
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null || this.retryDelayMs < 0) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush().catch(() => undefined);
+    }, this.retryDelayMs);
+  }
 
   private async logRemovals(ids: string[], seq: number): Promise<void> {
     const logged = ((await this.db.kv.get(REMOVALS_KEY))?.value as ProjectionRemoval[] | undefined) ?? [];
@@ -507,6 +545,9 @@ export class Engine {
   async close(): Promise<void> {
     await this.flush().catch(() => undefined);
     if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.retryDelayMs = -1;
     this.snapshotTimer = null;
     this.snapshotDelayMs = -1;
     for (const loaded of this.docs.values()) {
