@@ -1,0 +1,189 @@
+/**
+ * One live document on the relay: its Y.Doc, awareness and connected peers. Updates are committed to the
+ * store first (group commit per tick) and only then applied, broadcast and acknowledged.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocStore } from '../store/doc-store';
+import { encodeAwareness, encodeStep1, encodeUpdate } from './protocol';
+import type { Logger } from '../log';
+
+/** A connected client as the room sees it. */
+export interface RoomPeer {
+  readonly userId: string;
+  /** Awareness client ids this peer announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  send(frame: Uint8Array): void;
+  /** Closes the peer's socket (used when its updates could not be stored). */
+  close(code: number, reason: string): void;
+}
+
+/** Room limits and compaction thresholds. */
+export interface RoomOptions {
+  /** Compact into a snapshot after this many updates beyond the last snapshot. */
+  compactEvery: number;
+  /** ...or after this many bytes of updates beyond the last snapshot. */
+  compactBytes: number;
+  /** A document may not hold more than this many bytes (snapshot + updates after it). */
+  maxDocBytes: number;
+}
+
+interface Pending {
+  peer: RoomPeer;
+  update: Uint8Array;
+}
+
+/** A loaded document with its peers; create with `DocRoom.open`. */
+export class DocRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  private queue: Pending[] = [];
+  private queuedBytes = 0;
+  private flushChain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private seq = 0;
+  private storedBytes = 0;
+  private pendingUpdates = 0;
+  private pendingBytes = 0;
+
+  private constructor(
+    readonly docId: string,
+    private readonly store: DocStore,
+    private readonly options: RoomOptions,
+    private readonly log: Logger,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const frame = encodeUpdate(update);
+      for (const peer of this.peers) if (peer !== origin) peer.send(frame);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      if (origin && typeof origin === 'object' && this.peers.has(origin as RoomPeer)) {
+        const peer = origin as RoomPeer;
+        for (const id of [...added, ...updated]) peer.awarenessIds.add(id);
+        for (const id of removed) peer.awarenessIds.delete(id);
+      }
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      for (const peer of this.peers) peer.send(frame);
+    });
+  }
+
+  /** Loads a document from the store (newest snapshot + later updates). */
+  static async open(docId: string, store: DocStore, options: RoomOptions, log: Logger): Promise<DocRoom> {
+    const room = new DocRoom(docId, store, options, log);
+    const stored = await store.load(docId);
+    const growth = await store.growth(docId);
+    Y.transact(room.doc, () => {
+      for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+        try {
+          Y.applyUpdate(room.doc, update);
+        } catch (error) {
+          log('doc-update-unreadable', { docId, error: String(error) });
+        }
+      }
+    });
+    room.seq = stored.seq;
+    room.storedBytes = growth.snapshotBytes + growth.pendingBytes;
+    room.pendingUpdates = growth.pendingUpdates;
+    room.pendingBytes = growth.pendingBytes;
+    return room;
+  }
+
+  /** The seq of the newest committed update. */
+  get latestSeq(): number {
+    return this.seq;
+  }
+
+  /** The relay's acknowledgement frame: a sync step 1 with the committed state vector. */
+  stateFrame(): Uint8Array {
+    return encodeStep1(Y.encodeStateVector(this.doc));
+  }
+
+  /** Whether accepting `bytes` more would pass the document's size limit. */
+  wouldOverflow(bytes: number): boolean {
+    return this.storedBytes + this.queuedBytes + bytes > this.options.maxDocBytes;
+  }
+
+  /** Queues a validated update from a writer; it is committed, then applied, broadcast and acknowledged. */
+  submit(peer: RoomPeer, update: Uint8Array): void {
+    this.queue.push({ peer, update });
+    this.queuedBytes += update.byteLength;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushChain = this.flushChain.then(() => this.flush());
+    });
+  }
+
+  /** Removes a peer and the awareness states it announced. */
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+  }
+
+  /** Waits for queued updates, compacts what is beyond the snapshot, and frees the document. */
+  async close(): Promise<void> {
+    await this.flushChain;
+    if (this.queue.length > 0) await this.flush();
+    if (this.pendingUpdates > 0) await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.queuedBytes = 0;
+    if (batch.length === 0) return;
+    let seqs: number[];
+    try {
+      seqs = await this.store.append(
+        this.docId,
+        batch.map(({ peer, update }) => ({ update, userId: peer.userId })),
+      );
+    } catch (error) {
+      // Not stored, so not applied: the senders reconnect and resend (their edits are still local).
+      this.log('store-append-failed', { docId: this.docId, error: String(error) });
+      for (const peer of new Set(batch.map((p) => p.peer))) peer.close(1011, 'store failed');
+      return;
+    }
+    this.seq = seqs[seqs.length - 1];
+    for (const { peer, update } of batch) {
+      try {
+        Y.applyUpdate(this.doc, update, peer);
+      } catch (error) {
+        this.log('doc-update-unreadable', { docId: this.docId, seq: this.seq, error: String(error) });
+      }
+      this.pendingUpdates += 1;
+      this.pendingBytes += update.byteLength;
+      this.storedBytes += update.byteLength;
+    }
+    const ack = this.stateFrame();
+    for (const peer of new Set(batch.map((p) => p.peer))) if (this.peers.has(peer)) peer.send(ack);
+    if (this.pendingUpdates >= this.options.compactEvery || this.pendingBytes >= this.options.compactBytes) {
+      await this.compact();
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.store.compact(this.docId, snapshot, this.seq);
+    } catch (error) {
+      this.log('store-compact-failed', { docId: this.docId, error: String(error) });
+      return;
+    }
+    this.pendingUpdates = 0;
+    this.pendingBytes = 0;
+    this.storedBytes = snapshot.byteLength;
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
