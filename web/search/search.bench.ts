@@ -1,10 +1,12 @@
 /**
- * Node micro-bench of the search index: `node --import tsx web/search/search.bench.ts --size 100000`.
+ * Node micro-bench of the search index: `node --expose-gc --import tsx web/search/search.bench.ts --size 100000
+ * [--compare-minisearch]` (the same rows and queries through MiniSearch, for comparison).
  * Prints one JSON line per figure: {"metric","size","value","unit"}.
  */
 import { generateBenchRows } from './bench-data';
 import { generateBenchQueries } from './bench-queries';
 import { SearchIndex, type PersistedIndex } from './search-index';
+import { measureMiniSearch } from './minisearch-compare';
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -75,6 +77,18 @@ function main(): void {
   loaded.upsert({ ...rows[0], v: { ...rows[0].v, name: 'Edited Ștefănescu' } });
   loaded.search('edited', rows[0].section);
   report('search.index.first-edit-after-load', size, performance.now() - started, 'ms');
+
+  if (process.argv.includes('--compare-minisearch')) {
+    const mini = measureMiniSearch(rows, queries, heapMB);
+    report('minisearch.index.heap.loaded', size, mini.heapMB, 'MB');
+    report('minisearch.index.build', size, mini.buildMs, 'ms');
+    report('minisearch.index.json', size, mini.jsonMB, 'MB');
+    report('minisearch.index.loadJSON', size, mini.loadJsonMs, 'ms');
+    const sorted = mini.queryTimes.sort((a, b) => a - b);
+    report('minisearch.query.p50', size, percentile(sorted, 50), 'ms');
+    report('minisearch.query.p95', size, percentile(sorted, 95), 'ms');
+    report('minisearch.query.p99', size, percentile(sorted, 99), 'ms');
+  }
 }
 
 main();
