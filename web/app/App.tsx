@@ -13,6 +13,7 @@ import { sectionLabel } from './labels';
 import { exposeTestHooks } from './test-hooks';
 import { acquireBaseLock, onTakeOverRequest, requestTakeOver, tryAcquireBaseLock, type BaseLock } from './single-tab';
 import { NewerSchemaError } from '../engine/migrations';
+import { markStartup } from '../engine/startup-marks';
 
 /** Where opening the base on this tab stands. */
 type Phase =
@@ -30,7 +31,9 @@ export function App(): JSX.Element {
 
   const open = async (waitForOtherTab: boolean) => {
     setPhase({ kind: 'opening' });
+    markStartup('lock-wait');
     lock = waitForOtherTab ? await acquireBaseLock() : await tryAcquireBaseLock();
+    markStartup('lock');
     if (!lock) return setPhase({ kind: 'elsewhere' });
     try {
       const engine = await Engine.open();

@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { ClientelaDatabase, DEFAULT_DATABASE_NAME, isQuotaError, type DatabaseDeps, type StoredUpdate } from '../storage/database';
 import { readDocState } from './doc-log';
+import { markStartup } from './startup-marks';
 import { clearSnapshot, readProjection, REMOVALS_KEY, writeSnapshot, type ProjectionRemoval } from './snapshot';
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
 import { bookRecords, rowFromRecord, type Row } from './rows';
@@ -96,12 +97,14 @@ export class Engine {
   /** Opens (or creates) the base on this device: reads the projection, loads org and prefs. */
   static async open(options: EngineOptions = {}): Promise<Engine> {
     const engine = new Engine(new ClientelaDatabase(options.dbName ?? DEFAULT_DATABASE_NAME, options.deps));
+    markStartup('db-opening');
     await engine.db.open();
     await engine.start(options);
     return engine;
   }
 
   private async start(options: EngineOptions): Promise<void> {
+    markStartup('open');
     const [userEntry, seqEntry, versionEntry] = await Promise.all([
       this.db.kv.get('localUser'),
       this.db.kv.get('projectionSeq'),
@@ -130,6 +133,7 @@ export class Engine {
     } else {
       for (const row of rows) this.putRowInMemory(row);
     }
+    markStartup('opened');
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { ClientelaDatabase } from '../storage/database';
 import type { Row } from './rows';
+import { markStartup } from './startup-marks';
 
 /** Rows per snapshot part: one part is parsed in one task (~30 ms), keeping the page responsive. */
 export const SNAPSHOT_PART_ROWS = 10_000;
@@ -21,13 +22,22 @@ export const REMOVALS_KEY = 'projectionRemovals';
 
 /** Every projection row: the snapshot plus rows and removals written after it. */
 export async function readProjection(db: ClientelaDatabase): Promise<Row[]> {
-  const parts = await db.snapshot.toArray();
-  if (parts.length === 0) return db.rows.toArray();
-  const snapshotSeq = parts[0].seq;
-  if (parts.some((part) => part.seq !== snapshotSeq)) return db.rows.toArray();
-  const [newer, removalsEntry] = await Promise.all([db.rows.where('seq').above(snapshotSeq).toArray(), db.kv.get(REMOVALS_KEY)]);
+  const keys = await db.snapshot.toCollection().primaryKeys();
+  if (keys.length === 0) return db.rows.toArray();
   const byId = new Map<string, Row>();
-  for (const part of parts) for (const row of JSON.parse(part.json) as Row[]) byId.set(row.id, row);
+  let snapshotSeq = -1;
+  // Read part n+1 while part n is parsed: IndexedDB reads off the main thread meanwhile.
+  let next = db.snapshot.get(keys[0]);
+  for (let index = 0; index < keys.length; index++) {
+    const part = await next;
+    if (index + 1 < keys.length) next = db.snapshot.get(keys[index + 1]);
+    // An inconsistent snapshot (parts of two writes) is ignored rather than trusted.
+    if (!part || (snapshotSeq !== -1 && part.seq !== snapshotSeq)) return db.rows.toArray();
+    snapshotSeq = part.seq;
+    for (const row of JSON.parse(part.json) as Row[]) byId.set(row.id, row);
+  }
+  markStartup('snapshot-parsed');
+  const [newer, removalsEntry] = await Promise.all([db.rows.where('seq').above(snapshotSeq).toArray(), db.kv.get(REMOVALS_KEY)]);
   for (const row of newer) byId.set(row.id, row);
   for (const removal of (removalsEntry?.value as ProjectionRemoval[] | undefined) ?? []) {
     const row = byId.get(removal.id);
