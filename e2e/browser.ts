@@ -37,7 +37,9 @@ export interface AppServer {
 
 /** Starts `relay/cli.ts serve` on a free port, serving dist/; resolves when it listens. */
 export async function startAppServer(): Promise<AppServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  // Each server gets a data folder of its own, so suites never share accounts or documents.
+  const data = mkdtempSync(join(tmpdir(), 'clientela-relay-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--no-https'], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,7 +57,14 @@ export async function startAppServer(): Promise<AppServer> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`relay exited with ${code}:\n${output}`)));
   });
-  return { url: `http://localhost:${port}/`, port, stop: () => stopChild(child) };
+  return {
+    url: `http://localhost:${port}/`,
+    port,
+    async stop() {
+      await stopChild(child);
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

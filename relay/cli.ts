@@ -3,10 +3,12 @@
  * and the sync sockets; the other commands work on a data folder (stop the relay before `restore`).
  */
 import { parseArgs } from 'node:util';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, Server as HttpsServerClass, type Server as HttpsServer } from 'node:https';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startStaticServer } from './static-server';
+import { staticApp } from './static-server';
+import { ensureLocalTls, isCertName, machineNames, tlsDir, trustInstructions, type LocalTls } from './tls/local-ca';
 import { attachRelay } from './relay-server';
 import { openDatabase } from './store/database';
 import { createAccountsStore } from './store/accounts-store';
@@ -22,16 +24,23 @@ Usage: npm run relay -- <command> [options]
 
 Commands:
   serve       Serve the app, the API (/api) and the sync sockets (/sync) on this machine (npm start runs this).
-                --port P                port to listen on (default 8080, env PORT; 0 = any free port)
+                --port P                plain HTTP port, for http://localhost on this machine (default 8080, env PORT; 0 = any free port)
+                --https-port P          HTTPS port for the office network (default 8443, env HTTPS_PORT; 0 = any free port,
+                                        the default when --port is 0)
+                --https-name NAME       an extra name or address for the certificate (repeatable), e.g. crm.office.lan
+                --no-https              serve plain HTTP only
                 --host H                address to bind (default 0.0.0.0)
                 --app DIR               built app folder (default dist; when missing only /api and /sync are served)
                 --data DIR              data folder (default ./relay-data, env RELAY_DATA)
                 --max-frame-bytes N     largest WebSocket frame (default 16 MiB)
                 --max-sockets-per-user N  (default 64)
                 --max-doc-bytes N       size limit of one document (default 256 MiB)
+                --max-blob-bytes N      size limit of one blob (photo, attachment; default 16 MiB)
                 --backup-hours H        automatic backup interval, 0 = off (default 24)
                 --keep-backups N        automatic backups kept (default 14)
               On a data folder without users it prints a one-time link that makes its opener the Administrator.
+              On first start it creates a local CA in DIR/tls/ and a certificate for this machine's names
+              (renewed when they change); it prints how to trust the CA, which is also served at /ca.crt.
   admin-link  Print a new one-time Administrator link.    --data DIR  [--url BASE]
   users       List the accounts.                            --data DIR
   backup      Write a consistent copy of the database.      --data DIR  [--to FILE]  (default DIR/backups/)
@@ -44,7 +53,7 @@ Logs are JSON lines on stdout. Close codes of sync sockets: 4400 malformed, 4401
 4100 rights changed (reconnect), 1009 frame too large, 1001 relay stopping.
 `;
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
@@ -62,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
     args: rest,
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8080' },
+      'https-port': { type: 'string' },
+      'no-https': { type: 'boolean' },
+      'https-name': { type: 'string', multiple: true },
+      'max-blob-bytes': { type: 'string' },
       host: { type: 'string', default: '0.0.0.0' },
       app: { type: 'string', default: 'dist' },
       data: { type: 'string', default: DEFAULT_DATA },
@@ -87,26 +100,46 @@ function positiveInteger(values: Values, key: string, min = 1): number | undefin
 }
 
 async function serve(values: Values): Promise<number> {
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be a number from 0 to 65535, got "${String(values.port)}".\n`);
+  const port = portNumber(values.port);
+  // With --port 0 (tests, several relays on one machine) HTTPS also takes any free port unless told otherwise.
+  const httpsPortText = values['https-port'] ?? process.env.HTTPS_PORT ?? (port === 0 ? '0' : '8443');
+  const httpsPort = values['no-https'] === true ? null : portNumber(httpsPortText);
+  if (port === null || (values['no-https'] !== true && httpsPort === null)) {
+    process.stderr.write(`--port and --https-port must be numbers from 0 to 65535, got "${String(values.port)}" and "${String(httpsPortText)}".\n`);
+    return 2;
+  }
+  const extraNames = (values['https-name'] as string[] | undefined) ?? [];
+  const badName = extraNames.find((name) => !isCertName(name));
+  if (badName !== undefined) {
+    process.stderr.write(`--https-name must be a host name or an IP address, got "${badName}".\n`);
     return 2;
   }
   const dataDir = resolve(String(values.data));
   const host = String(values.host);
   const app = resolve(String(values.app));
-  let server: Server;
-  if (existsSync(join(app, 'index.html'))) {
-    server = (await startStaticServer({ root: app, port, host })).server;
-  } else {
-    log('app-missing', { app, message: 'No built app: serving only /api and /sync (run "npm run build").' });
-    server = createServer();
-    await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      server.listen(port, host, () => done());
-    });
+  const appHandler = existsSync(join(app, 'index.html')) ? staticApp(app) : null;
+  if (!appHandler) log('app-missing', { app, message: 'No built app: serving only /api and /sync (run "npm run build").' });
+  const caPath = join(tlsDir(dataDir), 'ca.crt');
+  // /ca.crt is served on plain HTTP too: it is how another computer gets the CA before it trusts https.
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
+    if (new URL(request.url ?? '/', 'http://relay').pathname === '/ca.crt' && existsSync(caPath)) {
+      response.writeHead(200, { 'content-type': 'application/x-x509-ca-cert', 'content-disposition': 'attachment; filename="clientela-ca.crt"', 'cache-control': 'no-cache' });
+      response.end(readFileSync(caPath));
+    } else if (appHandler) appHandler(request, response);
+    else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  };
+  const server = createServer(handler);
+  await listen(server, port, host);
+  let httpsServer: HttpsServer | null = null;
+  let tls: LocalTls | null = null;
+  if (httpsPort !== null) {
+    tls = ensureLocalTls(dataDir, machineNames(extraNames));
+    if (tls.createdCa) log('tls-ca-created', { caCert: tls.caCertPath });
+    if (tls.issuedServerCert) log('tls-cert-issued', { dns: tls.names.dns, ips: tls.names.ips });
+    httpsServer = createHttpsServer({ key: tls.serverKeyPem, cert: tls.serverCertPem }, handler);
+    await listen(httpsServer, httpsPort, host);
   }
-  const relay = attachRelay(server, {
+  const relay = attachRelay(httpsServer ? [server, httpsServer] : server, {
     dataDir,
     log,
     limits: {
@@ -114,18 +147,48 @@ async function serve(values: Values): Promise<number> {
       ...(values['max-sockets-per-user'] !== undefined && { maxConnectionsPerUser: positiveInteger(values, 'max-sockets-per-user') }),
       ...(values['max-doc-bytes'] !== undefined && { maxDocBytes: positiveInteger(values, 'max-doc-bytes') }),
     },
+    ...(values['max-blob-bytes'] !== undefined && { maxBlobBytes: positiveInteger(values, 'max-blob-bytes') }),
   });
   writeFileSync(join(dataDir, 'relay.pid'), String(process.pid));
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
+  const bound = boundPort(server, port);
   const base = `http://localhost:${bound}/`;
+  let httpsBase: string | null = null;
+  if (httpsServer && tls) {
+    const boundHttps = boundPort(httpsServer, httpsPort ?? 0);
+    const officeName = tls.names.dns.find((n) => n !== 'localhost' && !n.endsWith('.local')) ?? 'localhost';
+    httpsBase = `https://${officeName}:${boundHttps}/`;
+    log('listening-https', { url: httpsBase, port: boundHttps, names: [...tls.names.dns, ...tls.names.ips], caCert: tls.caCertPath });
+  }
   log('listening', { url: base, port: bound, data: dataDir });
   if (relay.accounts.count() === 0) {
     const invite = relay.createAdminInvite();
-    log('admin-invite', { link: inviteLink(base, invite.token), expiresAt: new Date(invite.expiresAt).toISOString() });
-    process.stdout.write(`\nFirst start: open this one-time link to become the Administrator:\n  ${inviteLink(base, invite.token)}\n`);
+    const link = inviteLink(httpsBase ?? base, invite.token);
+    log('admin-invite', { link, expiresAt: new Date(invite.expiresAt).toISOString() });
+    const local = httpsBase ? `\n  (on this machine also ${inviteLink(base, invite.token)})` : '';
+    process.stdout.write(`\nFirst start: open this one-time link to become the Administrator:\n  ${link}${local}\n`);
   }
-  process.stdout.write(`\nClientela is running: open ${base} in Chromium or Chrome.\n\n`);
+  if (httpsBase && tls) {
+    const others = tls.names.ips.filter((ip) => !ip.startsWith('127.') && ip !== '::1').map((ip) => httpsBase!.replace(/\/\/[^:/]+/, `//${ip.includes(':') ? `[${ip}]` : ip}`));
+    process.stdout.write(`\nOn the office network open ${httpsBase}${others.length ? ` (or ${others.join(', ')})` : ''}.\n${trustInstructions(tls.caCertPath, `http://${new URL(httpsBase).hostname}:${bound}/ca.crt`)}\n`);
+  }
+  process.stdout.write(`\nClientela is running: open ${base} in Chromium or Chrome on this machine.\n\n`);
+
+  // Re-check the names every hour: a new LAN address (DHCP) or a certificate near expiry gets a new certificate.
+  const tlsTimer =
+    httpsServer !== null
+      ? setInterval(() => {
+          try {
+            const fresh = ensureLocalTls(dataDir, machineNames(extraNames));
+            if (fresh.issuedServerCert) {
+              httpsServer!.setSecureContext({ key: fresh.serverKeyPem, cert: fresh.serverCertPem });
+              log('tls-cert-issued', { dns: fresh.names.dns, ips: fresh.names.ips });
+            }
+          } catch (error) {
+            log('tls-renew-failed', { error: String(error) });
+          }
+        }, 3600_000)
+      : null;
+  tlsTimer?.unref();
 
   const backupHours = Number(values['backup-hours']);
   const keep = positiveInteger(values, 'keep-backups') ?? 14;
@@ -143,8 +206,11 @@ async function serve(values: Values): Promise<number> {
   const stop = (signal: string) => {
     log('stopping', { signal });
     if (backupTimer) clearInterval(backupTimer);
-    server.close();
-    server.closeAllConnections();
+    if (tlsTimer) clearInterval(tlsTimer);
+    for (const listening of httpsServer ? [server, httpsServer] : [server]) {
+      listening.close();
+      listening.closeAllConnections();
+    }
     relay.close().then(
       () => {
         rmSync(join(dataDir, 'relay.pid'), { force: true });
@@ -159,6 +225,28 @@ async function serve(values: Values): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return -1;
+}
+
+function portNumber(text: unknown): number | null {
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 0 && value <= 65535 ? value : null;
+}
+
+function listen(server: Server | HttpsServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((done, reject) => {
+    const option = server instanceof HttpsServerClass ? '--https-port' : '--port';
+    const fail = (error: Error) => reject(new Error(`Cannot listen on ${host}:${port} (${error.message}): choose another port with ${option}.`));
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+function boundPort(server: Server | HttpsServer, fallback: number): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : fallback;
 }
 
 function inviteLink(base: string, token: string): string {

@@ -35,13 +35,19 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`No built app in ${root}: run "npm run build" first.`);
   }
-  const server = createServer((request, response) => serve(root, request, response));
+  const server = createServer(staticApp(root));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host ?? '0.0.0.0', () => done());
   });
   const address = server.address();
   return { server, port: typeof address === 'object' && address ? address.port : options.port };
+}
+
+/** The request handler that serves the built app in `root` (SPA fallback; hashed assets cached for a year). */
+export function staticApp(root: string): (request: IncomingMessage, response: ServerResponse) => void {
+  const folder = resolve(root);
+  return (request, response) => serve(folder, request, response);
 }
 
 function serve(root: string, request: IncomingMessage, response: ServerResponse): void {

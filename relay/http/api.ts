@@ -1,6 +1,12 @@
-/** The relay's JSON API under /api: login, invites, users, document list, health. */
+/** The relay's JSON API under /api: login, invites, users, document list, audit, duplicate check, blobs, health. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, bearerToken, readJsonBody, sendJson } from './json';
+import { createHash } from 'node:crypto';
+import { ApiError, bearerToken, readJsonBody, readRawBody, sendJson } from './json';
+import type { RecordIndex } from '../index/record-index';
+import type { RecordHistory } from '../index/record-history';
+import { BLOB_HASH, cityKey, taxIdKey } from '../index/record-keys';
+import type { BlobStore } from '../store/blob-store';
+import { emailKey, nameKey, phoneKey } from '../../web/search/normalize';
 import { AccountRuleError, parseRightsChange, type Sessions } from '../auth/sessions';
 import { InviteError, publicAccount, type AccountsStore, type StoredAccount } from '../store/accounts-store';
 import type { DocStore } from '../store/doc-store';
@@ -19,6 +25,11 @@ export interface ApiContext {
   sync: SyncServer;
   log: Logger;
   startedAt: number;
+  index: RecordIndex;
+  history: RecordHistory;
+  blobs: BlobStore;
+  /** Largest blob accepted by PUT /api/blobs. */
+  maxBlobBytes: number;
 }
 
 /** Whether a request belongs to the API. */
@@ -91,10 +102,50 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     if (!Number.isSafeInteger(since) || since < 0) throw new ApiError(400, 'bad-cursor', 'since must be a cursor returned by /api/docs.');
     return sendJson(response, 200, await listDocs(docs, user, since, sinceText !== null));
   }
+  if (path === '/api/duplicates' && method === 'POST') {
+    return sendJson(response, 200, await duplicates(context, await readJsonBody(request)));
+  }
+  const blobMatch = /^\/api\/blobs\/([^/]+)$/.exec(path);
+  if (blobMatch && (method === 'PUT' || method === 'GET')) {
+    const hash = blobMatch[1];
+    if (!BLOB_HASH.test(hash)) throw new ApiError(400, 'bad-hash', 'The blob address must be the lower-case hex SHA-256 of its bytes (64 characters).');
+    const docId = url.searchParams.get('doc') ?? '';
+    const ref = parseDocId(docId);
+    const access = ref ? accessTo(user, ref) : 'none';
+    if (access === 'none') throw new ApiError(404, 'no-document', `No document "${docId.slice(0, 100)}" for you (?doc= names the document the blob belongs to).`);
+    if (method === 'PUT') {
+      if (access !== 'read-write') throw new ApiError(403, 'read-only', `You may not change ${docId}, so you may not upload blobs for it.`);
+      const data = await readRawBody(request, context.maxBlobBytes);
+      const actual = createHash('sha256').update(data).digest('hex');
+      if (actual !== hash) throw new ApiError(400, 'hash-mismatch', `The body's SHA-256 is ${actual}, not ${hash}: nothing was stored.`);
+      const { created } = context.blobs.put(hash, data, docId, user.id);
+      context.log('blob-stored', { hash, docId, userId: user.id, bytes: data.byteLength, created });
+      return sendJson(response, created ? 201 : 200, { hash, bytes: data.byteLength });
+    }
+    const allowed = context.blobs.uploadedFor(hash, docId) || (await context.index.referencesBlob(docId, hash));
+    const data = allowed ? context.blobs.get(hash) : null;
+    if (!data) throw new ApiError(404, 'no-blob', `No blob ${hash} in ${docId} for you.`);
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': data.byteLength,
+      // Content-addressed: the bytes never change, but access is per user.
+      'cache-control': 'private, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(data);
+    return;
+  }
   if (path === '/api/audit' && method === 'GET') {
     const docId = url.searchParams.get('doc') ?? '';
     const ref = parseDocId(docId);
     if (!ref || accessTo(user, ref) === 'none') throw new ApiError(404, 'no-document', `No document "${docId.slice(0, 100)}" for you.`);
+    const recordId = url.searchParams.get('record');
+    if (recordId !== null) {
+      if (recordId === '' || recordId.length > 200) throw new ApiError(400, 'bad-field', 'record must be a record id.');
+      const names = new Map(accounts.list().map((a) => [a.id, a.name]));
+      const entries = (await context.history.changes(docId, recordId)).map((c) => ({ ...c, userName: names.get(c.userId) ?? null }));
+      return sendJson(response, 200, { doc: docId, record: recordId, entries });
+    }
     const after = Number(url.searchParams.get('after') ?? 0);
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), 1000);
     if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) {
@@ -129,6 +180,30 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     return sendJson(response, 200, { user: publicAccount(updated) });
   }
   throw new ApiError(404, 'not-found', `No API ${method} ${path}.`);
+}
+
+/** Answers a duplicate check with only the owners' names: never a field of the matching records. */
+async function duplicates(context: ApiContext, body: Record<string, unknown>): Promise<{ matches: { ownerName: string }[] }> {
+  const text = (key: string): string => {
+    const value = body[key];
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string' || value.length > 500) throw new ApiError(400, 'bad-field', `${key} must be a string of at most 500 characters.`);
+    return value;
+  };
+  const phone = phoneKey(text('phone'));
+  if (phone !== '' && phone.length < 6) throw new ApiError(400, 'bad-field', 'phone must have at least 6 digits.');
+  const query = { phone, email: emailKey(text('email')), taxId: taxIdKey(text('taxId')), name: nameKey(text('name')), city: cityKey(text('city')) };
+  if (!query.phone && !query.email && !query.taxId && !query.name) {
+    throw new ApiError(400, 'bad-field', 'Give at least one of phone, email, taxId or name.');
+  }
+  const owners = new Map<string, string>();
+  for (const docId of await context.index.matchingBooks(query)) {
+    const ref = parseDocId(docId);
+    if (ref?.kind !== 'book' || owners.has(ref.ownerId)) continue;
+    const owner = context.accounts.byId(ref.ownerId);
+    if (owner) owners.set(ref.ownerId, owner.name);
+  }
+  return { matches: [...owners.values()].sort().map((ownerName) => ({ ownerName })) };
 }
 
 /** The documents a user may open: org, his prefs, and every stored book his rights allow. */

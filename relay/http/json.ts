@@ -8,6 +8,23 @@ export class ApiError extends Error {
   }
 }
 
+/** Reads a raw body of at most `maxBytes` (refused early from Content-Length when it says more); throws ApiError 413 otherwise. */
+export async function readRawBody(request: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    request.resume();
+    throw new ApiError(413, 'body-too-large', `The body is larger than the limit of ${maxBytes} bytes.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new ApiError(413, 'body-too-large', `The body is larger than the limit of ${maxBytes} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 /** Reads a JSON object body of at most `maxBytes`; throws ApiError 400/413 with a clear message otherwise. */
 export async function readJsonBody(request: IncomingMessage, maxBytes = 64 * 1024): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];

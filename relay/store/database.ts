@@ -69,6 +69,38 @@ CREATE TABLE IF NOT EXISTS invites (
   used_at INTEGER,
   used_by TEXT
 );
+CREATE TABLE IF NOT EXISTS record_keys (
+  doc_id TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  PRIMARY KEY (doc_id, record_id, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS record_keys_lookup ON record_keys (kind, key);
+CREATE TABLE IF NOT EXISTS record_blobs (
+  doc_id TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (doc_id, record_id, hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS record_blobs_hash ON record_blobs (hash, doc_id);
+CREATE TABLE IF NOT EXISTS index_state (
+  doc_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blobs (
+  hash TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  bytes INTEGER NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blob_uploads (
+  hash TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (hash, doc_id)
+) WITHOUT ROWID;
 `;
 
 /** The tables a relay database must have (restore checks a backup against this list). */

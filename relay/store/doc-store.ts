@@ -22,6 +22,11 @@ export interface AuditEntry {
   bytes: number;
 }
 
+/** A logged update with its audit row (for per-record history). */
+export interface LoggedUpdate extends AuditEntry {
+  update: Uint8Array;
+}
+
 /** A document's place in the change order (for "what changed since"). */
 export interface DocVersion {
   docId: string;
@@ -51,4 +56,6 @@ export interface DocStore {
   versions(sinceChange?: number): Promise<{ cursor: number; docs: DocVersion[] }>;
   /** The audit trail of a document, oldest first. */
   audit(docId: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+  /** The logged updates themselves with their audit rows, oldest first. */
+  loggedUpdates(docId: string, options?: { afterSeq?: number; limit?: number }): Promise<LoggedUpdate[]>;
 }

@@ -1,6 +1,6 @@
 /** DocStore on SQLite: an append-only update log per document plus snapshots that mark what they cover. */
 import type { Db } from './database';
-import type { AuditEntry, DocGrowth, DocStore, DocVersion, NewUpdate, StoredDoc } from './doc-store';
+import type { AuditEntry, DocGrowth, DocStore, DocVersion, LoggedUpdate, NewUpdate, StoredDoc } from './doc-store';
 
 interface DocRow {
   seq: number;
@@ -45,6 +45,9 @@ export function createSqliteDocStore(db: Db): DocStore {
   const maxChange = db.prepare<[], { c: number | null }>('SELECT max(id) AS c FROM doc_updates');
   const auditRows = db.prepare<[string, number, number], { seq: number; user_id: string; at: number; bytes: number }>(
     'SELECT seq, user_id, at, length(data) AS bytes FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const loggedRows = db.prepare<[string, number, number], { seq: number; user_id: string; at: number; data: Buffer }>(
+    'SELECT seq, user_id, at, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
 
   const appendAll = db.transaction((docId: string, updates: NewUpdate[]): number[] => {
@@ -102,6 +105,11 @@ export function createSqliteDocStore(db: Db): DocStore {
       return auditRows
         .all(docId, options.afterSeq ?? 0, options.limit ?? 1000)
         .map((r) => ({ seq: r.seq, userId: r.user_id, at: r.at, bytes: r.bytes }));
+    },
+    async loggedUpdates(docId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<LoggedUpdate[]> {
+      return loggedRows
+        .all(docId, options.afterSeq ?? 0, options.limit ?? 1000)
+        .map((r) => ({ seq: r.seq, userId: r.user_id, at: r.at, bytes: r.data.byteLength, update: new Uint8Array(r.data) }));
     },
   };
 }

@@ -28,6 +28,20 @@ export interface RoomOptions {
   maxDocBytes: number;
 }
 
+/** Something that follows a live document's committed state (the relay's record index). */
+export interface RoomWatcher {
+  /** Starts following a loaded document at `seq`; null when this document does not interest it. */
+  watch(docId: string, doc: Y.Doc, seq: number): RoomWatch | null;
+}
+
+/** One followed document. */
+export interface RoomWatch {
+  /** Updates up to `seq` are committed and applied to the document. */
+  committed(seq: number): void;
+  /** The room unloads. */
+  dispose(): void;
+}
+
 interface Pending {
   peer: RoomPeer;
   update: Uint8Array;
@@ -46,6 +60,7 @@ export class DocRoom {
   private storedBytes = 0;
   private pendingUpdates = 0;
   private pendingBytes = 0;
+  private watch: RoomWatch | null = null;
 
   private constructor(
     readonly docId: string,
@@ -71,7 +86,7 @@ export class DocRoom {
   }
 
   /** Loads a document from the store (newest snapshot + later updates). */
-  static async open(docId: string, store: DocStore, options: RoomOptions, log: Logger): Promise<DocRoom> {
+  static async open(docId: string, store: DocStore, options: RoomOptions, log: Logger, watcher?: RoomWatcher): Promise<DocRoom> {
     const room = new DocRoom(docId, store, options, log);
     const stored = await store.load(docId);
     const growth = await store.growth(docId);
@@ -88,6 +103,11 @@ export class DocRoom {
     room.storedBytes = growth.snapshotBytes + growth.pendingBytes;
     room.pendingUpdates = growth.pendingUpdates;
     room.pendingBytes = growth.pendingBytes;
+    try {
+      room.watch = watcher?.watch(docId, room.doc, room.seq) ?? null;
+    } catch (error) {
+      log('room-watch-failed', { docId, error: String(error) });
+    }
     return room;
   }
 
@@ -129,6 +149,7 @@ export class DocRoom {
     await this.flushChain;
     if (this.queue.length > 0) await this.flush();
     if (this.pendingUpdates > 0) await this.compact();
+    this.watch?.dispose();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -160,6 +181,11 @@ export class DocRoom {
       this.pendingUpdates += 1;
       this.pendingBytes += update.byteLength;
       this.storedBytes += update.byteLength;
+    }
+    try {
+      this.watch?.committed(this.seq);
+    } catch (error) {
+      this.log('room-watch-failed', { docId: this.docId, error: String(error) });
     }
     const ack = this.stateFrame();
     for (const peer of new Set(batch.map((p) => p.peer))) if (this.peers.has(peer)) peer.send(ack);

@@ -1,5 +1,5 @@
 /** Keeps live rooms by document id: loads on first use, unloads after the last peer has been gone a while. */
-import { DocRoom, type RoomOptions } from './doc-room';
+import { DocRoom, type RoomOptions, type RoomWatcher } from './doc-room';
 import type { DocStore } from '../store/doc-store';
 import type { Logger } from '../log';
 
@@ -13,6 +13,7 @@ export class Rooms {
     private readonly store: DocStore,
     private readonly options: RoomOptions & { idleMs: number },
     private readonly log: Logger,
+    private readonly watcher?: RoomWatcher,
   ) {}
 
   /** The room of a document, loading it when needed (after any unload of it has finished). */
@@ -22,7 +23,7 @@ export class Rooms {
     let room = this.live.get(docId);
     if (!room) {
       const previous = this.closing.get(docId) ?? Promise.resolve();
-      room = previous.then(() => DocRoom.open(docId, this.store, this.options, this.log));
+      room = previous.then(() => DocRoom.open(docId, this.store, this.options, this.log, this.watcher));
       this.live.set(docId, room);
       room.catch(() => this.live.delete(docId));
     }

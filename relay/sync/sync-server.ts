@@ -8,7 +8,7 @@ import { hashToken } from '../auth/tokens';
 import { parseDocId } from './doc-ids';
 import { joinRoom } from './connection';
 import { Rooms } from './rooms';
-import type { RoomOptions, RoomPeer } from './doc-room';
+import type { RoomOptions, RoomPeer, RoomWatcher } from './doc-room';
 import type { DocStore } from '../store/doc-store';
 import {
   CLOSE_GOING_AWAY,
@@ -69,9 +69,10 @@ export class SyncServer {
     private readonly authenticate: (token: string) => StoredAccount | null,
     private readonly limits: SyncLimits,
     private readonly log: Logger,
+    watcher?: RoomWatcher,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
-    this.rooms = new Rooms(store, { ...limits, idleMs: limits.roomIdleMs }, log);
+    this.rooms = new Rooms(store, { ...limits, idleMs: limits.roomIdleMs }, log, watcher);
     this.pinger = setInterval(() => this.ping(), limits.pingIntervalMs);
     this.pinger.unref();
   }

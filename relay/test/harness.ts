@@ -16,6 +16,8 @@ type WebSocket = WebSocketType;
 /** A relay child process. */
 export interface RelayProcess {
   port: number;
+  /** The HTTPS port (0 when started with --no-https). */
+  httpsPort: number;
   dataDir: string;
   httpUrl: string;
   /** The URL the y-websocket client takes (`/sync`; it appends the document id). */
@@ -50,7 +52,7 @@ export async function startRelay(options: { dataDir?: string; args?: string[] } 
   const child = spawn(
     process.execPath,
     // RELAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the relay under test.
-    [...(process.env.RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'relay/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--app', join(dataDir, 'no-app'), '--backup-hours', '0', ...(options.args ?? [])],
+    [...(process.env.RELAY_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'relay/cli.ts', 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--app', join(dataDir, 'no-app'), '--backup-hours', '0', '--https-port', '0', ...(options.args ?? [])],
     { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -71,12 +73,14 @@ export async function startRelay(options: { dataDir?: string; args?: string[] } 
     child.once('exit', (code) => reject(new Error(`relay exited with ${code}:\n${output}`)));
   });
   const invite = /"event":"admin-invite".*?#\/invite\/([A-Za-z0-9_-]+)/.exec(output);
+  const https = /"event":"listening-https".*?"port":(\d+)/.exec(output);
   const signal = (name: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
   return {
     port,
+    httpsPort: https ? Number(https[1]) : 0,
     dataDir,
     httpUrl: `http://127.0.0.1:${port}`,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
