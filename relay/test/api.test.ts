@@ -1,7 +1,7 @@
 /** The relay's JSON API: login and its rate limits, invites, users, the document list and its cursor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relayCovers, watchRelayState } from '../sync/ack-watch';
-import { api, connect, makeAdmin, makeUser, startRelay, synced, waitFor, type Client, type RelayProcess, type TestUser, removeTempDataDirs } from './harness';
+import { api, connect, makeUser, startRelay, synced, waitFor, type Client, type RelayProcess, type TestUser, removeTempDataDirs, makeTeam } from './harness';
 
 let relay: RelayProcess;
 let admin: TestUser;
@@ -12,10 +12,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   relay = await startRelay();
-  admin = await makeAdmin(relay);
-  ann = await makeUser(relay, admin, 'ann', 'manager');
-  bob = await makeUser(relay, admin, 'bob', 'manager', true);
-  vic = await makeUser(relay, admin, 'vic', 'viewer');
+  ({ admin, ann, bob, vic } = await makeTeam(relay));
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 /** Blobs through the relay: uploads need write access to the document, downloads need read access and a link to it. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { makeAdmin, makeUser, removeTempDataDirs, seededRandom, startRelay, type Client, type RelayProcess, type TestUser } from './harness';
+import { removeTempDataDirs, seededRandom, startRelay, type Client, type RelayProcess, type TestUser, makeTeam } from './harness';
 import { openWriter, waitForLoggedSeq } from './book-writer';
 
 let relay: RelayProcess;
@@ -38,10 +38,7 @@ async function get(user: TestUser, hash: string, docId: string) {
 
 beforeAll(async () => {
   relay = await startRelay({ args: ['--max-blob-bytes', String(MAX_BLOB)] });
-  admin = await makeAdmin(relay);
-  ann = await makeUser(relay, admin, 'ann', 'manager');
-  bob = await makeUser(relay, admin, 'bob', 'manager', true);
-  vic = await makeUser(relay, admin, 'vic', 'viewer');
+  ({ admin, ann, bob, vic } = await makeTeam(relay));
 });
 
 afterAll(async () => {

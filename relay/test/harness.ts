@@ -226,3 +226,21 @@ export function runCli(args: string[]): Promise<{ code: number | null; stdout: s
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The office the rights tests use: an Administrator, manager ann, manager bob who sees only
+ * his own records, and viewer vic. */
+export interface TestTeam {
+  admin: TestUser;
+  ann: TestUser;
+  bob: TestUser;
+  vic: TestUser;
+}
+
+/** Creates the TestTeam accounts on a running relay. */
+export async function makeTeam(relay: RelayProcess): Promise<TestTeam> {
+  const admin = await makeAdmin(relay);
+  const ann = await makeUser(relay, admin, 'ann', 'manager');
+  const bob = await makeUser(relay, admin, 'bob', 'manager', true);
+  const vic = await makeUser(relay, admin, 'vic', 'viewer');
+  return { admin, ann, bob, vic };
+}

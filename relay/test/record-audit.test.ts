@@ -1,6 +1,6 @@
 /** Per-record audit: GET /api/audit?doc=&record= lists the logged updates that touched one record, newest first, for readers of the document. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, makeAdmin, makeUser, removeTempDataDirs, startRelay, type Client, type RelayProcess, type TestUser } from './harness';
+import { api, removeTempDataDirs, startRelay, type Client, type RelayProcess, type TestUser, makeTeam } from './harness';
 import { openWriter, waitForLoggedSeq } from './book-writer';
 
 let relay: RelayProcess;
@@ -21,10 +21,7 @@ interface Entry {
 
 beforeAll(async () => {
   relay = await startRelay();
-  admin = await makeAdmin(relay);
-  ann = await makeUser(relay, admin, 'ann', 'manager');
-  bob = await makeUser(relay, admin, 'bob', 'manager', true);
-  vic = await makeUser(relay, admin, 'vic', 'viewer');
+  ({ admin, ann, bob, vic } = await makeTeam(relay));
   docId = `book:${ann.id}:0`;
   const annBook = await openWriter(relay, ann, docId);
   const adminBook = await openWriter(relay, admin, docId);

@@ -4,7 +4,6 @@ import * as Y from 'yjs';
 import {
   api,
   connect,
-  makeAdmin,
   makeUser,
   rawSocket,
   startRelay,
@@ -14,6 +13,7 @@ import {
   type RelayProcess,
   type TestUser,
   removeTempDataDirs,
+  makeTeam,
 } from './harness';
 import {
   CLOSE_NO_ACCESS,
@@ -42,10 +42,7 @@ function client(docId: string, user: TestUser, doc?: Y.Doc): Client {
 
 beforeAll(async () => {
   relay = await startRelay({ args: ['--max-sockets-per-user', '6', '--max-doc-bytes', '200000'] });
-  admin = await makeAdmin(relay);
-  ann = await makeUser(relay, admin, 'ann', 'manager');
-  bob = await makeUser(relay, admin, 'bob', 'manager', true);
-  vic = await makeUser(relay, admin, 'vic', 'viewer');
+  ({ admin, ann, bob, vic } = await makeTeam(relay));
 });
 
 afterAll(async () => {
