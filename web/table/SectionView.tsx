@@ -13,6 +13,7 @@ import type { Row } from '../engine/rows';
 import { collator, formatNumber, language, t } from '../i18n/i18n';
 import type { SectionId } from '../schema/fields';
 import { AutoFilterMenu } from './AutoFilterMenu';
+import { caseSpellings } from './autofilter-values';
 import { exposeTableHooks } from './bench-hooks';
 import { ColumnsMenu } from './ColumnsMenu';
 import { createTableData, valueKeys, type ColumnContext } from './columns';
@@ -200,7 +201,7 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
     setFilterMenu({ field, left: Math.max(8, Math.min(rect.left - 240, window.innerWidth - 300)), top: rect.bottom + 2 });
   };
   const filterByCell = (rowIndex: number, field: string, key: string | null) => {
-    setState(filterByValue(state(), field, key));
+    setState(filterByValue(state(), field, key, key === null ? [] : caseSpellings(data(), field, key)));
     setCellMenu(null);
   };
   const filterByActiveCell = () => {

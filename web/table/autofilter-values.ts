@@ -20,6 +20,18 @@ function lowerKeys(keys: readonly string[]): string[] {
   return lower;
 }
 
+/**
+ * Every stored spelling of `key` in a column that differs from it only in letter case, so
+ * "filter by this value" on "Москва" also keeps "МОСКВА", as the AutoFilter list does.
+ */
+export function caseSpellings(data: TableData, fieldId: string, key: string): string[] {
+  const column = data.column(fieldId);
+  const wanted = key.toLocaleLowerCase();
+  const lower = lowerKeys(column.keys);
+  const spellings = column.keys.filter((_spelling, index) => lower[index] === wanted);
+  return spellings.includes(key) ? spellings : [key, ...spellings];
+}
+
 /** One value of the list. */
 export interface AutoFilterEntry {
   /** The value as shown. */

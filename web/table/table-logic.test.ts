@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinFields } from '../schema/fields';
-import { autoFilterValues } from './autofilter-values';
+import { autoFilterValues, caseSpellings } from './autofilter-values';
 import { buildColumnIndex, createTableData, valueKeys } from './columns';
 import { computeView } from './compute-view';
 import { conditionProblem, filterRows, parseNumberInput } from './filtering';
@@ -123,6 +123,15 @@ describe('AutoFilter and filter by value', () => {
   it('filter by a cell value shows the rows with that value; by a blank cell, the blank rows', () => {
     expect(ids(filterRows(data(), filterByValue(base(), 'category', 'key'), null))).toEqual(['a', 'd']);
     expect(ids(filterRows(data(), filterByValue(base(), 'category', null), null))).toEqual(['c']);
+  });
+
+  it('filter by a cell value keeps the spellings that differ only in case, as the AutoFilter list does', () => {
+    const messy = [makeRow('orgs', { city: 'МОСКВА' }), makeRow('orgs', { city: 'Москва' }), makeRow('orgs', { city: 'Iași' }), makeRow('orgs', { city: 'Iasi' })];
+    const messyData = createTableData(messy, orgFields, testContext({}, 'ru'));
+    const state = filterByValue(base(), 'city', 'Москва', caseSpellings(messyData, 'city', 'Москва'));
+    expect(filterRows(messyData, state, null).length).toBe(2);
+    const accented = filterByValue(base(), 'city', 'Iași', caseSpellings(messyData, 'city', 'Iași'));
+    expect(filterRows(messyData, accented, null).length).toBe(1);
   });
 
   it('quick search ids limit the rows; null means no search', () => {

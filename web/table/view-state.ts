@@ -152,9 +152,12 @@ export function withAutoFilter(state: ViewState, field: string, filter: Omit<Aut
   return { ...state, filters: filter ? [...others, { field, ...filter }] : others };
 }
 
-/** "Filter by this value": keeps only rows whose `field` has `key` (null means blank cells). */
-export function filterByValue(state: ViewState, field: string, key: string | null): ViewState {
-  return withAutoFilter(state, field, key === null ? { values: [], blanks: true } : { values: [key], blanks: false });
+/**
+ * "Filter by this value": keeps only rows whose `field` has `key` (null means blank cells);
+ * `spellings` are the stored spellings that count as that value (see caseSpellings).
+ */
+export function filterByValue(state: ViewState, field: string, key: string | null, spellings: readonly string[] = key === null ? [] : [key]): ViewState {
+  return withAutoFilter(state, field, key === null ? { values: [], blanks: true } : { values: [...spellings], blanks: false });
 }
 
 /** Moves a visible column one place left (-1) or right (+1). */
