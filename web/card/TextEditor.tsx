@@ -6,7 +6,7 @@
 import { Show, type JSX } from 'solid-js';
 import { formatDate, formatMoney, formatNumber, language, t } from '../i18n/i18n';
 import { useBase } from '../app/base';
-import type { FieldType, FieldValue } from '../schema/fields';
+import { isNumericType, type FieldType, type FieldValue } from '../schema/fields';
 import type { EditorProps } from './editor-props';
 import { parseInput } from './parse';
 import { inputErrorMessage } from './field-errors';
@@ -15,7 +15,7 @@ import { ValueLink } from './ValueLink';
 /** The text a stored value is shown as in its input. */
 export function displayText(type: FieldType, value: FieldValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (type === 'number' || type === 'money') return typeof value === 'number' ? formatNumber(value, { maximumFractionDigits: 20 }) : String(value);
+  if (isNumericType(type)) return typeof value === 'number' ? formatNumber(value, { maximumFractionDigits: 20 }) : String(value);
   if (type === 'date') return typeof value === 'string' ? formatDate(value) : '';
   if (Array.isArray(value)) return value.map((entry) => (typeof entry === 'string' ? entry : entry.value)).join(', ');
   return String(value);
@@ -60,7 +60,7 @@ export function TextEditor(props: EditorProps): JSX.Element {
     onBlur: (event: FocusEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => save(event.currentTarget),
   });
   const placeholder = () => (props.field.type === 'date' ? t('card.dateExample', { example: formatDate('2024-12-31') }) : undefined);
-  const inputMode = () => (props.field.type === 'number' || props.field.type === 'money' ? 'decimal' : props.field.type === 'phone' ? 'tel' : undefined);
+  const inputMode = () => (isNumericType(props.field.type) ? 'decimal' : props.field.type === 'phone' ? 'tel' : undefined);
   const inputType = () => (props.field.type === 'email' ? 'email' : props.field.type === 'phone' ? 'tel' : 'text');
   return (
     <div class="card-editor-line">

@@ -3,8 +3,8 @@
  * touches and one undo step (see Engine.run).
  */
 import * as Y from 'yjs';
-import { SHARD_CAPACITY, type Engine } from './engine';
-import { newId, ORG_DOC_ID, prefsDocId, bookDocId } from './ids';
+import type { Engine } from './engine';
+import { newId, ORG_DOC_ID, prefsDocId } from './ids';
 import { bookRecords, META } from './rows';
 import type { CustomFieldType, FieldDef, FieldValue, SectionId } from '../schema/fields';
 import { fieldKey, orgFields, orgSections, orgSettingsMap, type OrgSettings } from '../schema/org-doc';
@@ -22,12 +22,10 @@ export async function createRecord(engine: Engine, section: SectionId, values: F
 export async function createRecords(engine: Engine, section: SectionId, list: FieldValues[], batch?: string): Promise<string[]> {
   const ids: string[] = [];
   const byShard = new Map<string, FieldValues[]>();
-  // Fill shards up to capacity: count what this command adds as it goes.
+  // Fill shards up to capacity, counting what this command adds as it goes.
   const added = new Map<string, number>();
-  let shard = engine.shardForNewRecord();
   for (const values of list) {
-    const filled = (engine.shardSizes().get(shard) ?? 0) + (added.get(shard) ?? 0);
-    if (filled >= SHARD_CAPACITY) shard = nextShard(engine, shard, added);
+    const shard = engine.shardForNewRecord(engine.user.id, added);
     added.set(shard, (added.get(shard) ?? 0) + 1);
     const entries = byShard.get(shard) ?? [];
     entries.push(values);
@@ -55,13 +53,6 @@ export async function createRecords(engine: Engine, section: SectionId, list: Fi
   return ids;
 }
 
-function nextShard(engine: Engine, current: string, added: Map<string, number>): string {
-  for (let n = 0; ; n++) {
-    const candidate = bookDocId(engine.user.id, n);
-    if (candidate === current) continue;
-    if ((engine.shardSizes().get(candidate) ?? 0) + (added.get(candidate) ?? 0) < SHARD_CAPACITY) return candidate;
-  }
-}
 
 /** Sets some fields of one record (a blank value removes the field). */
 export async function updateFields(engine: Engine, recordId: string, values: FieldValues): Promise<void> {

@@ -195,3 +195,23 @@ describe('engine: shards are loaded to edit and unloaded when idle', () => {
     await second.close();
   });
 });
+
+describe('engine: book shards are bounded', () => {
+  it('a command that crosses a full shard continues in the next one, and later creates fill the gap first', async () => {
+    const { SHARD_CAPACITY } = await import('./engine');
+    const engine = await openTestEngine();
+    engine.snapshotDelayMs = -1;
+    const ids = await commands.createRecords(engine, 'orgs', Array.from({ length: SHARD_CAPACITY + 3 }, (_, n) => ({ name: `Org ${n}` })));
+    const first = `book:${engine.user.id}:0`;
+    const second = `book:${engine.user.id}:1`;
+    expect(engine.shardSizes().get(first)).toBe(SHARD_CAPACITY);
+    expect(engine.shardSizes().get(second)).toBe(3);
+    expect(engine.rows.get(ids[SHARD_CAPACITY])?.shard).toBe(second);
+
+    // Moving one record away frees a place in the first shard: the next record goes there.
+    await commands.moveRecords(engine, [ids[0]], 'colleague');
+    const next = await commands.createRecord(engine, 'orgs', { name: 'Fills the gap' });
+    expect(engine.rows.get(next)?.shard).toBe(first);
+    await engine.close();
+  }, 60_000);
+});

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { ClientelaDatabase, DEFAULT_DATABASE_NAME, isQuotaError, type DatabaseDeps, type StoredUpdate } from '../storage/database';
-import { readDocState } from './doc-log';
+import { readDocState, storedDocIds } from './doc-log';
 import { markStartup } from './startup-marks';
 import { clearSnapshot, readProjection, REMOVALS_KEY, writeSnapshot, type ProjectionRemoval } from './snapshot';
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
@@ -316,11 +316,14 @@ export class Engine {
 
   // ---- books ------------------------------------------------------------------------------
 
-  /** The shard of `ownerId`'s book that a new record goes to: the first one with room. */
-  shardForNewRecord(ownerId: string = this.user.id): string {
+  /**
+   * The shard of `ownerId`'s book that a new record goes to: the first one with room, counting
+   * `pending` records a command is about to add per shard.
+   */
+  shardForNewRecord(ownerId: string = this.user.id, pending: ReadonlyMap<string, number> = new Map()): string {
     for (let shard = 0; ; shard++) {
       const docId = bookDocId(ownerId, shard);
-      if ((this.shardCounts.get(docId) ?? 0) < SHARD_CAPACITY) return docId;
+      if ((this.shardCounts.get(docId) ?? 0) + (pending.get(docId) ?? 0) < SHARD_CAPACITY) return docId;
     }
   }
 
@@ -366,7 +369,7 @@ export class Engine {
    */
   async rebuildProjection(): Promise<void> {
     await this.flush();
-    const docIds = (await this.db.updates.orderBy('doc').uniqueKeys()).map(String).filter((id) => parseBookDocId(id));
+    const docIds = (await storedDocIds(this.db)).filter((id) => parseBookDocId(id));
     const rows: Row[] = [];
     for (const docId of docIds) {
       const { doc } = await this.loadDoc(docId);

@@ -4,7 +4,7 @@
  */
 import { createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../i18n/i18n';
-import type { FieldDef } from '../schema/fields';
+import { isNumericType, type FieldDef } from '../schema/fields';
 import { CellContent } from './cells';
 import { formatFieldNumber, formatKey } from './format';
 import { groupKey, type RowGroup } from './grouping';
@@ -191,7 +191,7 @@ export function Grid(props: GridProps): JSX.Element {
                 <div
                   role="columnheader"
                   class="th"
-                  classList={{ numeric: field.type === 'number' || field.type === 'money' }}
+                  classList={{ numeric: isNumericType(field.type) }}
                   aria-colindex={index() + 2}
                   aria-sort={dir() === 'asc' ? 'ascending' : dir() === 'desc' ? 'descending' : 'none'}
                   data-field={field.id}
@@ -274,7 +274,7 @@ export function Grid(props: GridProps): JSX.Element {
                               <div
                                 role="gridcell"
                                 class="td"
-                                classList={{ numeric: field.type === 'number' || field.type === 'money', 'active-cell': props.active === position && props.activeColumn === column() }}
+                                classList={{ numeric: isNumericType(field.type), 'active-cell': props.active === position && props.activeColumn === column() }}
                                 aria-colindex={column() + 2}
                                 data-field={field.id}
                                 onClick={() => props.setActiveColumn(column())}

@@ -5,7 +5,7 @@
  * AutoFilter lists and counts. Keys are kept in sort order, so a key's index is its rank.
  */
 import type { Row } from '../engine/rows';
-import type { FieldDef, FieldType, FieldValue, KindedValue } from '../schema/fields';
+import { isNumericType, type FieldDef, type FieldType, type FieldValue, type KindedValue } from '../schema/fields';
 import { CollationRanks, sharedRanks } from './collation';
 
 /** How a column compares and filters: by collated text, by number, by ISO date, or yes/no. */
@@ -45,7 +45,7 @@ export interface ColumnIndex {
 
 /** The kind of a field type. */
 export function columnKind(type: FieldType): ColumnKind {
-  if (type === 'number' || type === 'money') return 'number';
+  if (isNumericType(type)) return 'number';
   if (type === 'date') return 'date';
   if (type === 'bool') return 'bool';
   return 'text';

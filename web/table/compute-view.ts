@@ -8,6 +8,7 @@ import { groupRows, type RowGroup } from './grouping';
 import { sortIndices, type RankKey } from './sorting';
 import { totalsAt, type Totals } from './totals';
 import type { ViewState } from './view-state';
+import { isNumericType } from '../schema/fields';
 
 /** What the grid shows for one state of the view. */
 export interface ViewResult {
@@ -41,8 +42,7 @@ export function numericColumns(data: TableData, state: ViewState): ColumnIndex[]
 }
 
 function isNumberField(data: TableData, field: string): boolean {
-  const type = data.fields.get(field)!.type;
-  return type === 'number' || type === 'money';
+  return isNumericType(data.fields.get(field)!.type);
 }
 
 /** Filters, sorts, groups and totals `data` as `state` says; `searchIds` null means no quick search. */
