@@ -165,7 +165,12 @@ async function serve(values: Values): Promise<number> {
     const link = inviteLink(httpsBase ?? base, invite.token);
     log('admin-invite', { link, expiresAt: new Date(invite.expiresAt).toISOString() });
     const local = httpsBase ? `\n  (on this machine also ${inviteLink(base, invite.token)})` : '';
-    process.stdout.write(`\nFirst start: open this one-time link to become the Administrator:\n  ${link}${local}\n`);
+    // The app's sign-in page arrives with office sync (issue 3); until then say what works today.
+    process.stdout.write(
+      `\nFirst start: this one-time link makes its opener the Administrator:\n  ${link}${local}\n` +
+        `The app does not sign in through the relay yet (it comes with office sync); the link's token\n` +
+        `can be accepted now with POST /api/invites/accept {"token", "name", "password"}.\n`,
+    );
   }
   if (httpsBase && tls) {
     const others = tls.names.ips.filter((ip) => !ip.startsWith('127.') && ip !== '::1').map((ip) => httpsBase!.replace(/\/\/[^:/]+/, `//${ip.includes(':') ? `[${ip}]` : ip}`));
