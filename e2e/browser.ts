@@ -32,6 +32,10 @@ export const CHROMIUM_ARGS = [
 export interface AppServer {
   url: string;
   port: number;
+  /** The one-time Administrator link the relay printed on its first start (`…/#/invite/<token>`). */
+  adminLink: string;
+  /** The relay's data folder (tests may read it; removed on stop). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -43,15 +47,16 @@ export async function startAppServer(): Promise<AppServer> {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, adminLink } = await new Promise<{ port: number; adminLink: string }>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"event":"listening".*?"port":(\d+)/.exec(output);
-      if (match) {
+      const listening = /"event":"listening".*?"port":(\d+)/.exec(output);
+      const invite = /"event":"admin-invite".*?"link":"([^"]+)"/.exec(output);
+      if (listening && invite) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve({ port: Number(listening[1]), adminLink: invite[1] });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,6 +65,8 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     url: `http://localhost:${port}/`,
     port,
+    adminLink,
+    dataDir: data,
     async stop() {
       await stopChild(child);
       rmSync(data, { recursive: true, force: true });

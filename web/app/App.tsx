@@ -3,7 +3,12 @@ import { createMemo, createRoot, createSignal, For, Match, onCleanup, onMount, S
 import { Engine } from '../engine/engine';
 import { BaseContext, createBase, useBase, type Base } from './base';
 import { t, language } from '../i18n/i18n';
-import { navigate, route } from './route';
+import { isAccountEntry, navigate, route } from './route';
+import { accountDatabaseName, readSession } from '../sync/session';
+import { startSync } from '../sync/start-sync';
+import { AccountEntry } from '../account/AccountEntry';
+import { StatusLine } from '../account/StatusLine';
+import { UsersPage } from '../account/UsersPage';
 import { ensurePersistentStorage } from '../storage/persistence';
 import { registerServiceWorker } from './service-worker';
 import { SectionView } from '../table/SectionView';
@@ -36,11 +41,14 @@ export function App(): JSX.Element {
     markStartup('lock');
     if (!lock) return setPhase({ kind: 'elsewhere' });
     try {
-      const engine = await Engine.open();
+      // Signed in to an office relay: the account's own base; otherwise the base kept on this device.
+      const session = readSession();
+      const engine = await Engine.open(session ? { dbName: accountDatabaseName(session.user.id), account: { id: session.user.id, name: session.user.name } } : {});
+      const sync = session ? startSync(engine, session) : null;
       // The base's memos live in a root of their own, disposed when the tab hands it over.
       const opened = createRoot((dispose) => {
         disposeBase = dispose;
-        return createBase(engine);
+        return createBase(engine, sync);
       });
       exposeTestHooks(opened);
       setPhase({ kind: 'open', base: opened });
@@ -54,13 +62,17 @@ export function App(): JSX.Element {
     const current = phase();
     if (current.kind !== 'open') return;
     setPhase({ kind: 'handed-over' });
+    await current.base.sync?.stop();
     current.base.search.dispose();
     await current.base.engine.close();
     disposeBase?.();
     lock?.release();
   };
 
-  onMount(() => void open(false));
+  // Signing in, accepting an invite or resetting a password decides whose base opens: no base yet.
+  onMount(() => {
+    if (!isAccountEntry(route())) void open(false);
+  });
   onCleanup(onTakeOverRequest(() => void handOver()));
 
   const takeOver = () => {
@@ -70,6 +82,9 @@ export function App(): JSX.Element {
 
   return (
     <Switch>
+      <Match when={isAccountEntry(route()) && route()}>
+        {(entry) => <AccountEntry route={entry() as Extract<ReturnType<typeof route>, { page: 'login' | 'invite' | 'reset' }>} />}
+      </Match>
       <Match when={phase().kind === 'failed' && (phase() as { message: string }).message}>
         {(message) => <div class="fatal" role="alert">{t('app.openFailed', { message: message() })}</div>}
       </Match>
@@ -155,6 +170,7 @@ function Shell(): JSX.Element {
     <div class="shell" lang={language()}>
       <header class="topbar">
         <span class="brand">{t('app.name')}</span>
+        <StatusLine />
         <div class="topbar-actions">
           <button type="button" onClick={() => void base.engine.undo()} disabled={!base.canUndo()} aria-keyshortcuts="Control+Z" title={`${t('app.undo')} (Ctrl+Z)`}>
             {t('app.undo')}
@@ -209,6 +225,19 @@ function Shell(): JSX.Element {
               )}
             </For>
           </ul>
+          <Show when={base.account()?.role === 'admin'}>
+            <a
+              class="settings-link"
+              href="#/users"
+              aria-current={route().page === 'users' ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ page: 'users' });
+              }}
+            >
+              {t('account.users')}
+            </a>
+          </Show>
           <a
             class="settings-link"
             href="#/settings"
@@ -225,6 +254,9 @@ function Shell(): JSX.Element {
           <Switch>
             <Match when={route().page === 'settings'}>
               <SettingsPage />
+            </Match>
+            <Match when={route().page === 'users'}>
+              <UsersPage />
             </Match>
             <Match when={currentSection()}>{(section) => <SectionView section={section()} />}</Match>
           </Switch>

@@ -8,6 +8,8 @@ import { readFields, readSections, readSettings, readUserNames, type OrgSettings
 import type { FieldDef, SectionId } from '../schema/fields';
 import { readViews, type SavedView } from '../engine/commands';
 import { createSearchClient, type SearchClient } from '../search/search-client';
+import type { SyncHandle, SyncStatus } from '../sync/sync-status';
+import type { Account } from '../sync/relay-api';
 
 /** Reactive views of one open base. */
 export interface Base {
@@ -25,10 +27,20 @@ export interface Base {
   storageProblem: Accessor<StorageProblem | null>;
   /** Quick search (in a worker). */
   search: SearchClient;
+  /** The sync with the office relay; null for a base kept on this device only. */
+  sync: SyncHandle | null;
+  /** The signed-in account (null without a relay); follows role changes. */
+  account: Accessor<Account | null>;
+  /** The relay's sync status (null without a relay). */
+  syncStatus: Accessor<SyncStatus | null>;
+  /** Whether this user may change the org: sections, fields, settings (admins, or no relay). */
+  canWriteOrg: Accessor<boolean>;
+  /** Whether this user may change records of a book shard (false when the relay shares it read-only). */
+  canWriteDoc: (docId: string) => boolean;
 }
 
-/** Wraps an open engine in reactive accessors. Call inside a Solid root. */
-export function createBase(engine: Engine): Base {
+/** Wraps an open engine (and its sync, if signed in) in reactive accessors. Call inside a Solid root. */
+export function createBase(engine: Engine, sync: SyncHandle | null = null): Base {
   const [rowsVersion, setRowsVersion] = createSignal(0);
   const [orgVersion, setOrgVersion] = createSignal(0);
   const [prefsVersion, setPrefsVersion] = createSignal(0);
@@ -49,6 +61,12 @@ export function createBase(engine: Engine): Base {
   engine.onPrefs(() => setPrefsVersion((v) => v + 1));
   engine.onUndoChange(() => setUndoVersion((v) => v + 1));
   engine.onStorageProblem(setStorageProblem);
+  const [accessVersion, setAccessVersion] = createSignal(0);
+  engine.onAccessChange(() => setAccessVersion((v) => v + 1));
+  const [account, setAccount] = createSignal<Account | null>(sync?.user() ?? null);
+  const [syncStatus, setSyncStatus] = createSignal<SyncStatus | null>(sync?.status() ?? null);
+  sync?.onUser(setAccount);
+  sync?.onStatus(setSyncStatus);
 
   const sections = createMemo(() => (orgVersion(), readSections(engine.org)));
   const fieldsBySection = createMemo(() => {
@@ -69,6 +87,11 @@ export function createBase(engine: Engine): Base {
     canRedo: () => (undoVersion(), engine.canRedo()),
     storageProblem,
     search: createSearchClient(engine),
+    sync,
+    account,
+    syncStatus,
+    canWriteOrg: () => (accessVersion(), engine.canWriteOrg()),
+    canWriteDoc: (docId) => (accessVersion(), engine.canWrite(docId)),
   };
 }
 

@@ -1,14 +1,32 @@
-/** The app's location in the URL hash: `#/orgs`, `#/orgs/<recordId>`, `#/settings`. */
+/** The app's location in the URL hash: `#/orgs`, `#/orgs/<recordId>`, `#/settings`, `#/users`, `#/login`, `#/invite/<token>`. */
 import { createSignal } from 'solid-js';
 import { SECTION_IDS, type SectionId } from '../schema/fields';
 
 /** Where the user is. */
-export type Route = { page: 'section'; section: SectionId; recordId?: string } | { page: 'settings'; tab?: string };
+export type Route =
+  | { page: 'section'; section: SectionId; recordId?: string }
+  | { page: 'settings'; tab?: string }
+  /** The Users page (admins, with an office relay). */
+  | { page: 'users' }
+  /** Signing in to the office relay. */
+  | { page: 'login' }
+  /** Accepting an invite link: the invitee chooses his name and password. */
+  | { page: 'invite'; token: string }
+  /** A password reset link: the user chooses a new password. */
+  | { page: 'reset'; token: string };
+
+/** Pages shown before any base is open (signing in decides whose base opens). */
+export function isAccountEntry(route: Route): route is Extract<Route, { page: 'login' | 'invite' | 'reset' }> {
+  return route.page === 'login' || route.page === 'invite' || route.page === 'reset';
+}
 
 /** Parses a location hash; unknown hashes go to the first section. */
 export function parseRoute(hash: string): Route {
   const [first, second] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (first === 'settings') return { page: 'settings', tab: second || undefined };
+  if (first === 'users') return { page: 'users' };
+  if (first === 'login') return { page: 'login' };
+  if ((first === 'invite' || first === 'reset') && second) return { page: first, token: second };
   if ((SECTION_IDS as readonly string[]).includes(first)) return { page: 'section', section: first as SectionId, recordId: second || undefined };
   return { page: 'section', section: 'orgs' };
 }
@@ -16,6 +34,8 @@ export function parseRoute(hash: string): Route {
 /** The hash of a route. */
 export function routeHash(route: Route): string {
   if (route.page === 'settings') return `#/settings${route.tab ? `/${route.tab}` : ''}`;
+  if (route.page === 'users' || route.page === 'login') return `#/${route.page}`;
+  if (route.page === 'invite' || route.page === 'reset') return `#/${route.page}/${encodeURIComponent(route.token)}`;
   return `#/${route.section}${route.recordId ? `/${encodeURIComponent(route.recordId)}` : ''}`;
 }
 

@@ -12,8 +12,8 @@ import { markStartup } from './startup-marks';
 import { clearSnapshot, readProjection, REMOVALS_KEY, writeSnapshot, type ProjectionRemoval } from './snapshot';
 import { bookDocId, newId, ORG_DOC_ID, parseBookDocId, prefsDocId } from './ids';
 import { bookRecords, rowFromRecord, type Row } from './rows';
-import { orgMeta, orgUsers } from '../schema/org-doc';
-import { assertSchemaReadable, migrateBookDoc, migrateOrgDoc, SCHEMA_VERSION } from './migrations';
+import { assertSchemaReadable, migrateBookDoc } from './migrations';
+import { putOrgUser, setUpOrgDoc } from './org-setup';
 
 /** Transaction origin of changes made by this user's commands (tracked by undo). */
 export const LOCAL_ORIGIN = 'local-command';
@@ -28,7 +28,7 @@ export const SHARD_CAPACITY = 10_000;
 /** Bump when rowFromRecord changes: a stored projection of another version is rebuilt. */
 export const PROJECTION_VERSION = 1;
 
-/** The person using this device. Until accounts exist (relay issue) a local user. */
+/** The person using this device: a local user, or the account signed in to the office relay. */
 export interface LocalUser {
   id: string;
   name: string;
@@ -45,6 +45,26 @@ export interface EngineOptions {
   deps?: DatabaseDeps;
   /** Name of the local user created on first start. */
   userName?: string;
+  /**
+   * The account signed in to an office relay. Its base then belongs to the relay: the engine
+   * never writes the org document (the relay sets it up, migrates it and lists users in it).
+   */
+  account?: LocalUser;
+}
+
+/** What this device may do with a document, as the relay decides (ARCHITECTURE.md: permissions). */
+export type DocAccess = 'read' | 'read-write';
+
+/** Thrown by a command that would change a document this user may only read; nothing changed. */
+export class ReadOnlyError extends Error {
+  /** The read-only document. */
+  readonly docId: string;
+
+  constructor(docId: string) {
+    super(`You may only read ${docId}: nothing was changed.`);
+    this.name = 'ReadOnlyError';
+    this.docId = docId;
+  }
 }
 
 /** A storage failure the UI must show (full disk, blocked database). */
@@ -81,6 +101,12 @@ export class Engine {
   private readonly prefsListeners = new Set<() => void>();
   private readonly problemListeners = new Set<(problem: StorageProblem | null) => void>();
   private readonly undoListeners = new Set<() => void>();
+  private readonly docAccess = new Map<string, DocAccess>();
+  private readonly loadListeners = new Set<(docId: string, doc: Y.Doc) => void>();
+  private readonly unloadListeners = new Set<(docId: string) => void>();
+  private readonly accessListeners = new Set<() => void>();
+  private keepLoaded: (docId: string) => boolean = () => false;
+  private relayOwnsOrg = false;
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   private pendingUpdates: StoredUpdate[] = [];
@@ -110,8 +136,9 @@ export class Engine {
       this.db.kv.get('projectionSeq'),
       this.db.kv.get('projectionVersion'),
     ]);
-    this.user = (userEntry?.value as LocalUser | undefined) ?? { id: newId(), name: options.userName ?? 'Me' };
-    if (!userEntry) await this.db.kv.put({ key: 'localUser', value: this.user });
+    this.relayOwnsOrg = options.account !== undefined;
+    this.user = options.account ?? (userEntry?.value as LocalUser | undefined) ?? { id: newId(), name: options.userName ?? 'Me' };
+    if (!userEntry || options.account) await this.db.kv.put({ key: 'localUser', value: this.user });
     this.projectionSeq = typeof seqEntry?.value === 'number' ? seqEntry.value : 0;
 
     // Independent reads run together: IndexedDB answers one while another is parsed.
@@ -139,25 +166,15 @@ export class Engine {
   /**
    * First start creates the org's metadata; an older base is migrated to SCHEMA_VERSION
    * (returns whether a migration ran). A base from a newer app throws NewerSchemaError first.
+   * With a relay the org is the relay's: it is only checked, never written here.
    */
   private setUpOrg(): boolean {
-    // Backup work: refuse a newer base before writing anything, rather than corrupt it.
-    assertSchemaReadable(this.org);
-    const meta = orgMeta(this.org);
-    let migrated = false;
-    this.org.transact(() => {
-      if (meta.get('schemaVersion') === undefined) {
-        meta.set('schemaVersion', SCHEMA_VERSION);
-        meta.set('orgId', newId());
-        meta.set('createdAt', Date.now());
-      }
-      migrated = migrateOrgDoc(this.org) > 0;
-      if (!orgUsers(this.org).has(this.user.id)) {
-        const entry = new Y.Map<unknown>();
-        entry.set('name', this.user.name);
-        orgUsers(this.org).set(this.user.id, entry);
-      }
-    }, SYSTEM_ORIGIN);
+    if (this.relayOwnsOrg) {
+      assertSchemaReadable(this.org);
+      return false;
+    }
+    const migrated = setUpOrgDoc(this.org, SYSTEM_ORIGIN);
+    putOrgUser(this.org, this.user.id, this.user.name, SYSTEM_ORIGIN);
     return migrated;
   }
 
@@ -194,6 +211,7 @@ export class Engine {
     const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
     const loaded: LoadedDoc = { id: docId, doc, undo, lastUsed: Date.now() };
     this.docs.set(docId, loaded);
+    this.loadListeners.forEach((listener) => listener(docId, doc));
     return loaded;
   }
 
@@ -223,6 +241,46 @@ export class Engine {
     return this.docs;
   }
 
+  /** Called each time a document is loaded (sync attaches a provider); returns an unsubscribe function. */
+  onDocLoaded(listener: (docId: string, doc: Y.Doc) => void): () => void {
+    this.loadListeners.add(listener);
+    return () => this.loadListeners.delete(listener);
+  }
+
+  /** Called just before an idle document is unloaded (sync detaches its provider first). */
+  onDocUnloading(listener: (docId: string) => void): () => void {
+    this.unloadListeners.add(listener);
+    return () => this.unloadListeners.delete(listener);
+  }
+
+  /** Keeps documents loaded while `keep(docId)` is true (sync: changes not yet on the relay). */
+  setKeepLoaded(keep: (docId: string) => boolean): void {
+    this.keepLoaded = keep;
+  }
+
+  /** Sets what the relay allows on each document; documents not listed are read-write (local base). */
+  setDocAccess(access: ReadonlyMap<string, DocAccess>): void {
+    this.docAccess.clear();
+    for (const [docId, mode] of access) this.docAccess.set(docId, mode);
+    this.accessListeners.forEach((listener) => listener());
+  }
+
+  /** Called when the relay's rights on documents change (the UI turns read-only or back). */
+  onAccessChange(listener: () => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
+  }
+
+  /** Whether commands may change a document (false for what the relay shares read-only). */
+  canWrite(docId: string): boolean {
+    return this.docAccess.get(docId) !== 'read';
+  }
+
+  /** Whether the org (schema, sections, settings) may be changed by this user. */
+  canWriteOrg(): boolean {
+    return this.canWrite(ORG_DOC_ID);
+  }
+
   /** Unloads book shards idle for `idleMs` that hold nothing to undo and nothing unsaved. */
   async unloadIdle(idleMs: number): Promise<string[]> {
     await this.flush();
@@ -230,7 +288,8 @@ export class Engine {
     const now = Date.now();
     const unloaded: string[] = [];
     for (const [id, loaded] of this.docs) {
-      if (!parseBookDocId(id) || inUndo.has(id) || now - loaded.lastUsed < idleMs) continue;
+      if (!parseBookDocId(id) || inUndo.has(id) || now - loaded.lastUsed < idleMs || this.keepLoaded(id)) continue;
+      this.unloadListeners.forEach((listener) => listener(id));
       loaded.undo.destroy();
       loaded.doc.destroy();
       this.docs.delete(id);
@@ -246,6 +305,9 @@ export class Engine {
    * document (nested, so observers see the whole change) and records one undo step.
    */
   async run<T>(docIds: string[], body: (docs: Y.Doc[]) => T): Promise<T> {
+    // Pitfall 1: a write the relay would refuse must never be made locally.
+    const readOnly = docIds.find((id) => !this.canWrite(id));
+    if (readOnly) throw new ReadOnlyError(readOnly);
     const loaded = await Promise.all(docIds.map((id) => this.loadDoc(id)));
     const before = loaded.map((entry) => entry.undo.undoStack.length);
     let result!: T;
@@ -288,8 +350,11 @@ export class Engine {
   }
 
   private async step(from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<boolean> {
-    const entry = from.pop();
+    const entry = from.at(-1);
     if (!entry) return false;
+    const readOnly = entry.docs.find((id) => !this.canWrite(id));
+    if (readOnly) throw new ReadOnlyError(readOnly);
+    from.pop();
     const loaded = await Promise.all(entry.docs.map((id) => this.loadDoc(id)));
     for (const { undo } of loaded) {
       if (direction === 'undo') undo.undo();

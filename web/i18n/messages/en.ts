@@ -389,6 +389,13 @@ export const en = {
   'backup.expected.base64': 'base64 text',
   'backup.expected.checksum': 'a checksum',
   // @backup-keys-end
+  // ---- account: sign-in, invites, users, sync status (web/account, web/sync) ----
+  'account.users': 'Users',
+  // @account-keys-end
+  // ---- sync: the sync layer's messages (web/sync) ----
+  // @sync-keys-end
+  // ---- import/export (web/import, web/export) ----
+  // @import-keys-end
 } as const;
 
 /** A message key. */

@@ -387,4 +387,11 @@ export const es: Messages = {
   'backup.expected.base64': 'texto base64',
   'backup.expected.checksum': 'una suma de control',
   // @backup-keys-end
+  // ---- account: sign-in, invites, users, sync status (web/account, web/sync) ----
+  'account.users': 'Usuarios',
+  // @account-keys-end
+  // ---- sync: the sync layer's messages (web/sync) ----
+  // @sync-keys-end
+  // ---- import/export (web/import, web/export) ----
+  // @import-keys-end
 };

@@ -387,4 +387,11 @@ export const ro: Messages = {
   'backup.expected.base64': 'text base64',
   'backup.expected.checksum': 'o sumă de control',
   // @backup-keys-end
+  // ---- account: sign-in, invites, users, sync status (web/account, web/sync) ----
+  'account.users': 'Utilizatori',
+  // @account-keys-end
+  // ---- sync: the sync layer's messages (web/sync) ----
+  // @sync-keys-end
+  // ---- import/export (web/import, web/export) ----
+  // @import-keys-end
 };

@@ -387,4 +387,11 @@ export const ru: Messages = {
   'backup.expected.base64': 'текстом base64',
   'backup.expected.checksum': 'контрольной суммой',
   // @backup-keys-end
+  // ---- account: sign-in, invites, users, sync status (web/account, web/sync) ----
+  'account.users': 'Пользователи',
+  // @account-keys-end
+  // ---- sync: the sync layer's messages (web/sync) ----
+  // @sync-keys-end
+  // ---- import/export (web/import, web/export) ----
+  // @import-keys-end
 };
