@@ -34,7 +34,7 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { freshIndexedDB, openTestEngine } from './test-support';
+import { ReadOnlyError } from './engine';
 import * as commands from './commands';
 import { bookRecords } from './rows';
 import { readFields, readSections } from '../schema/org-doc';
@@ -214,4 +215,57 @@ describe('engine: book shards are bounded', () => {
     expect(engine.rows.get(next)?.shard).toBe(first);
     await engine.close();
   }, 60_000);
+});
+
+describe('engine: with an office relay', () => {
+  it('a signed-in account never writes the org document (the relay owns it)', async () => {
+    const engine = await openTestEngine({ account: { id: 'acc1', name: 'Ana' } });
+    expect(engine.user).toEqual({ id: 'acc1', name: 'Ana' });
+    expect(Y.encodeStateVector(engine.org)).toEqual(Y.encodeStateVector(new Y.Doc()));
+    const id = await commands.createRecord(engine, 'orgs', { name: 'Acme' });
+    expect(engine.rows.get(id)?.shard).toBe('book:acc1:0');
+    await engine.close();
+  });
+
+  it('a command on a read-only document throws ReadOnlyError and changes nothing', async () => {
+    const engine = await openTestEngine({ account: { id: 'viewer', name: 'Vera' } });
+    engine.setDocAccess(new Map([['book:viewer:0', 'read'], ['org', 'read']]));
+    await expect(commands.createRecord(engine, 'orgs', { name: 'Acme' })).rejects.toThrow(ReadOnlyError);
+    await expect(commands.renameSection(engine, 'orgs', 'Clients')).rejects.toThrow(/only read org/);
+    expect(engine.rows.size).toBe(0);
+    expect(engine.canUndo()).toBe(false);
+    expect(engine.canWriteOrg()).toBe(false);
+    await engine.close();
+  });
+
+  it('an undo step on a document that became read-only is refused and kept', async () => {
+    const engine = await openTestEngine({ account: { id: 'm1', name: 'Mia' } });
+    const id = await commands.createRecord(engine, 'orgs', { name: 'Acme' });
+    let notified = 0;
+    engine.onAccessChange(() => notified++);
+    engine.setDocAccess(new Map([['book:m1:0', 'read']]));
+    expect(notified).toBe(1);
+    await expect(engine.undo()).rejects.toThrow(ReadOnlyError);
+    expect(engine.rows.has(id)).toBe(true);
+    expect(engine.canUndo()).toBe(true);
+    await engine.close();
+  });
+
+  it('load and unload hooks see every book shard, and kept shards stay loaded', async () => {
+    const engine = await openTestEngine();
+    const loaded: string[] = [];
+    const unloading: string[] = [];
+    engine.onDocLoaded((docId) => loaded.push(docId));
+    engine.onDocUnloading((docId) => unloading.push(docId));
+    const id = await commands.createRecord(engine, 'orgs', { name: 'A' });
+    const shard = engine.rows.get(id)!.shard;
+    expect(loaded).toEqual([shard]);
+    engine.clearUndoHistory();
+    engine.setKeepLoaded((docId) => docId === shard);
+    expect(await engine.unloadIdle(0)).toEqual([]);
+    engine.setKeepLoaded(() => false);
+    expect(await engine.unloadIdle(0)).toEqual([shard]);
+    expect(unloading).toEqual([shard]);
+    await engine.close();
+  });
 });
