@@ -19,6 +19,7 @@ import { exposeTestHooks } from './test-hooks';
 import { acquireBaseLock, onTakeOverRequest, requestTakeOver, tryAcquireBaseLock, type BaseLock } from './single-tab';
 import { NewerSchemaError } from '../engine/migrations';
 import { markStartup } from '../engine/startup-marks';
+import { commandFailure } from '../card/command-failure';
 
 /** Where opening the base on this tab stands. */
 type Phase =
@@ -124,6 +125,12 @@ function Shell(): JSX.Element {
   const [persisted, setPersisted] = createSignal(true);
   const [persistDismissed, setPersistDismissed] = createSignal(false);
   const [update, setUpdate] = createSignal<(() => void) | null>(null);
+  const [undoProblem, setUndoProblem] = createSignal<string | null>(null);
+  // Undo can be refused (the relay made that document read-only since): say so, keep the step.
+  const step = (direction: 'undo' | 'redo') => {
+    setUndoProblem(null);
+    (direction === 'undo' ? base.engine.undo() : base.engine.redo()).catch((error: unknown) => setUndoProblem(commandFailure(error)));
+  };
 
   onMount(() => {
     void ensurePersistentStorage().then(setPersisted);
@@ -138,7 +145,7 @@ function Shell(): JSX.Element {
       // Inside a text box the browser's own undo edits the text being typed.
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
       event.preventDefault();
-      void (event.shiftKey ? base.engine.redo() : base.engine.undo());
+      step(event.shiftKey ? 'redo' : 'undo');
     };
     window.addEventListener('keydown', onKey);
     // Book shards are loaded to edit; idle ones are dropped so memory tracks what is in use.
@@ -172,10 +179,10 @@ function Shell(): JSX.Element {
         <span class="brand">{t('app.name')}</span>
         <StatusLine />
         <div class="topbar-actions">
-          <button type="button" onClick={() => void base.engine.undo()} disabled={!base.canUndo()} aria-keyshortcuts="Control+Z" title={`${t('app.undo')} (Ctrl+Z)`}>
+          <button type="button" onClick={() => step('undo')} disabled={!base.canUndo()} aria-keyshortcuts="Control+Z" title={`${t('app.undo')} (Ctrl+Z)`}>
             {t('app.undo')}
           </button>
-          <button type="button" onClick={() => void base.engine.redo()} disabled={!base.canRedo()} aria-keyshortcuts="Control+Shift+Z" title={`${t('app.redo')} (Ctrl+Shift+Z)`}>
+          <button type="button" onClick={() => step('redo')} disabled={!base.canRedo()} aria-keyshortcuts="Control+Shift+Z" title={`${t('app.redo')} (Ctrl+Shift+Z)`}>
             {t('app.redo')}
           </button>
         </div>
@@ -194,6 +201,14 @@ function Shell(): JSX.Element {
           {(problem) => (
             <div class="notice error" role="alert" data-notice="storage-problem">
               {problem().kind === 'quota' ? t('app.quotaFull') : t('app.writeFailed', { message: problem().message })}
+            </div>
+          )}
+        </Show>
+        <Show when={undoProblem()}>
+          {(message) => (
+            <div class="notice error" role="alert" data-notice="undo-refused">
+              {message()}
+              <button type="button" onClick={() => setUndoProblem(null)}>{t('app.dismiss')}</button>
             </div>
           )}
         </Show>
@@ -225,30 +240,32 @@ function Shell(): JSX.Element {
               )}
             </For>
           </ul>
-          <Show when={base.account()?.role === 'admin'}>
+          <div class="sidebar-footer">
+            <Show when={base.account()?.role === 'admin'}>
+              <a
+                class="settings-link"
+                href="#/users"
+                aria-current={route().page === 'users' ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate({ page: 'users' });
+                }}
+              >
+                {t('account.users')}
+              </a>
+            </Show>
             <a
               class="settings-link"
-              href="#/users"
-              aria-current={route().page === 'users' ? 'page' : undefined}
+              href="#/settings"
+              aria-current={route().page === 'settings' ? 'page' : undefined}
               onClick={(event) => {
                 event.preventDefault();
-                navigate({ page: 'users' });
+                navigate({ page: 'settings' });
               }}
             >
-              {t('account.users')}
+              {t('app.settings')}
             </a>
-          </Show>
-          <a
-            class="settings-link"
-            href="#/settings"
-            aria-current={route().page === 'settings' ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate({ page: 'settings' });
-            }}
-          >
-            {t('app.settings')}
-          </a>
+          </div>
         </nav>
         <main class="main">
           <Switch>

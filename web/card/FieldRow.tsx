@@ -9,6 +9,7 @@ import { BoolEditor, ChoiceEditor, MultiChoiceEditor, UserEditor } from './Choic
 import { KindedListEditor } from './KindedListEditor';
 import { RefPicker } from './RefPicker';
 import { PhotoField } from './PhotoField';
+import { ReadOnlyValue } from './ReadOnlyValue';
 import { ageOn } from './parse';
 
 let nextRowId = 0;
@@ -24,6 +25,8 @@ export function FieldRow(props: {
   recordName: string;
   /** Told whenever the field starts or stops showing an error. */
   onInvalid?: (fieldId: string, invalid: boolean) => void;
+  /** Shows the value as text with no editor (View-only user, or a book shared read-only). */
+  readOnly?: boolean;
 }): JSX.Element {
   const rowId = `card-field-${++nextRowId}`;
   const [error, setErrorSignal] = createSignal<string | null>(null);
@@ -55,11 +58,14 @@ export function FieldRow(props: {
   const wide = () => props.field.type === 'longtext' || GROUP_TYPES.has(props.field.type);
   return (
     <div class="card-field" classList={{ 'card-field-wide': wide() }} data-field={props.field.id}>
-      <Show when={GROUP_TYPES.has(props.field.type)} fallback={<label class="card-label" for={`${rowId}-input`}>{label()}</label>}>
-        <span class="card-label">{label()}</span>
+      <Show when={!props.readOnly && !GROUP_TYPES.has(props.field.type)} fallback={<span class="card-label" id={`${rowId}-label`}>{label()}</span>}>
+        <label class="card-label" for={`${rowId}-input`}>{label()}</label>
       </Show>
       <div class="card-value">
         <Switch fallback={<TextEditor {...editorProps} />}>
+          <Match when={props.readOnly}>
+            <ReadOnlyValue field={props.field} value={props.value} labelId={`${rowId}-label`} recordName={props.recordName} />
+          </Match>
           <Match when={props.field.type === 'bool'}>
             <BoolEditor {...editorProps} />
           </Match>

@@ -5,6 +5,7 @@ import { useBase } from '../app/base';
 import { navigate } from '../app/route';
 import { displayName } from '../duplicates/find-duplicates';
 import { presetNewRecord } from './new-record-preset';
+import { canCreateRecords } from './access-rules';
 import type { KindedValue } from '../schema/fields';
 
 /** The employees list of organization `orgId`, with "Add person". */
@@ -24,15 +25,17 @@ export function PeopleAtOrg(props: { orgId: string }): JSX.Element {
     <section class="card-people" aria-labelledby={headingId}>
       <div class="card-people-head">
         <h3 id={headingId}>{t('card.people.title')}</h3>
-        <button
-          type="button"
-          onClick={() => {
-            presetNewRecord('people', { org: props.orgId });
-            navigate({ page: 'section', section: 'people', recordId: 'new' });
-          }}
-        >
-          + {t('card.people.add')}
-        </button>
+        <Show when={canCreateRecords(base.account(), base.canWriteDoc(base.engine.shardForNewRecord()))}>
+          <button
+            type="button"
+            onClick={() => {
+              presetNewRecord('people', { org: props.orgId });
+              navigate({ page: 'section', section: 'people', recordId: 'new' });
+            }}
+          >
+            + {t('card.people.add')}
+          </button>
+        </Show>
       </div>
       <Show when={people().length} fallback={<p class="card-muted">{t('card.people.none')}</p>}>
         <ul>

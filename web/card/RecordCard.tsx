@@ -16,6 +16,11 @@ import { FieldRow } from './FieldRow';
 import { PeopleAtOrg } from './PeopleAtOrg';
 import { DuplicateWarning } from './DuplicateWarning';
 import { clearNewRecordPreset, newRecordPreset } from './new-record-preset';
+import { canCreateRecords, canEditRecord } from './access-rules';
+import { commandFailure } from './command-failure';
+import { OwnerAndHandOver } from './HandOver';
+import { RecordHistory } from './RecordHistory';
+import { RelayDuplicateCheck } from './RelayDuplicateCheck';
 import './card.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -44,8 +49,16 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
   const name = () => displayName(section(), values()).trim();
   const title = () => name() || (isNew ? t(`card.new.${props.section}`) : t('card.untitled'));
   const sectionDef = () => base.sections().find((entry) => entry.id === section());
+  /** Whether this user may change the record (or, for a new one, add records): never offer an edit the relay refuses. */
+  const editable = () => {
+    if (isNew) return canCreateRecords(base.account(), base.canWriteDoc(base.engine.shardForNewRecord()));
+    const current = row();
+    return current ? canEditRecord(base.account(), base.canWriteDoc(current.shard)) : false;
+  };
+  const [tab, setTab] = createSignal<'details' | 'history'>('details');
+  const showTabs = () => !isNew && base.sync !== null && row() !== undefined;
 
-  const reportFailure = (error: unknown) => setFormError(t('card.error.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+  const reportFailure = (error: unknown) => setFormError(t('card.error.saveFailed', { message: commandFailure(error) }));
   const commit = (fieldId: string) => (value: FieldValue) => {
     if (isNew) {
       setDraft({ ...draft(), [fieldId]: value });
@@ -64,7 +77,7 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
   };
 
   const save = async (skipDuplicates: boolean) => {
-    if (saving()) return;
+    if (saving() || !editable()) return;
     if (invalid().size) return setFormError(t('card.error.fixFirst'));
     const record = draft();
     const required = requiredFields(props.section);
@@ -156,22 +169,66 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
             </p>
           }
         >
-          <div class="card-body">
-            <Show when={row()?.deleted}>
-              <div class="card-trash" role="status">
-                {t('card.inTrash')}{' '}
-                <button type="button" onClick={() => restoreRecords(base.engine, [props.recordId]).then(keepFocusInCard, reportFailure)}>
-                  {t('card.restore')}
-                </button>
-              </div>
-            </Show>
-            <div class="card-fields">
-              <For each={fields()}>
-                {(field) => <FieldRow field={field} value={values()[field.id]} commit={commit(field.id)} recordName={name()} onInvalid={onInvalid} />}
+          <Show when={showTabs()}>
+            <div class="card-tabs" role="tablist" aria-label={t('card.tabs')}>
+              <For each={['details', 'history'] as const}>
+                {(id) => (
+                  <button
+                    type="button"
+                    role="tab"
+                    id={`card-tab-${id}`}
+                    aria-selected={tab() === id}
+                    aria-controls="card-tab-panel"
+                    tabIndex={tab() === id ? 0 : -1}
+                    onClick={() => setTab(id)}
+                    onKeyDown={(event) => {
+                      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+                      event.preventDefault();
+                      const next = id === 'details' ? 'history' : 'details';
+                      setTab(next);
+                      document.getElementById(`card-tab-${next}`)?.focus();
+                    }}
+                  >
+                    {t(id === 'details' ? 'card.tab.details' : 'card.tab.history')}
+                  </button>
+                )}
               </For>
             </div>
-            <Show when={!isNew && section() === 'orgs'}>
-              <PeopleAtOrg orgId={props.recordId} />
+          </Show>
+          <div class="card-body" id="card-tab-panel" role={showTabs() ? 'tabpanel' : undefined} aria-labelledby={showTabs() ? `card-tab-${tab()}` : undefined}>
+            <Show when={!editable()}>
+              <p class="card-view-only" role="note" data-view-only>
+                {isNew ? t('card.viewOnlyNew') : t('card.viewOnly')}
+              </p>
+            </Show>
+            <Show when={showTabs() && tab() === 'history' && row()}>
+              {(current) => <RecordHistory recordId={props.recordId} shard={current().shard} section={current().section} updated={current().updated} />}
+            </Show>
+            <Show when={!(showTabs() && tab() === 'history') && !(isNew && !editable())}>
+              <Show when={base.sync && row()}>
+                {(current) => <OwnerAndHandOver recordId={props.recordId} shard={current().shard} deleted={current().deleted !== undefined} />}
+              </Show>
+              <Show when={row()?.deleted}>
+                <div class="card-trash" role="status">
+                  {t('card.inTrash')}{' '}
+                  <Show when={editable()}>
+                    <button type="button" onClick={() => restoreRecords(base.engine, [props.recordId]).then(keepFocusInCard, reportFailure)}>
+                      {t('card.restore')}
+                    </button>
+                  </Show>
+                </div>
+              </Show>
+              <div class="card-fields">
+                <For each={fields()}>
+                  {(field) => <FieldRow field={field} value={values()[field.id]} commit={commit(field.id)} recordName={name()} onInvalid={onInvalid} readOnly={!editable()} />}
+                </For>
+              </div>
+              <Show when={isNew && base.sync && base.account()?.seeOnlyOwn}>
+                <RelayDuplicateCheck section={props.section} values={draft()} />
+              </Show>
+              <Show when={!isNew && section() === 'orgs'}>
+                <PeopleAtOrg orgId={props.recordId} />
+              </Show>
             </Show>
             <Show when={matches()}>
               {(found) => (
@@ -203,7 +260,7 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
                     )}
                   </Show>
                 </span>
-                <Show when={row() && !row()!.deleted}>
+                <Show when={row() && !row()!.deleted && editable()}>
                   <button type="button" class="card-delete" onClick={() => deleteRecords(base.engine, [props.recordId]).then(keepFocusInCard, reportFailure)}>
                     {t('card.delete')}
                   </button>
@@ -216,9 +273,11 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
               <button type="button" onClick={() => props.onClose()}>
                 {t('card.cancel')}
               </button>
-              <button type="button" class="primary" disabled={saving()} onClick={() => void save(false)}>
-                {t('card.save')}
-              </button>
+              <Show when={editable()}>
+                <button type="button" class="primary" disabled={saving()} onClick={() => void save(false)}>
+                  {t('card.save')}
+                </button>
+              </Show>
             </div>
           </Show>
         </footer>

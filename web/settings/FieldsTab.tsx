@@ -10,6 +10,7 @@ import type { SectionId } from '../schema/fields';
 import { FieldRow } from './FieldRow';
 import { AddFieldForm } from './AddFieldForm';
 import { DeletedFields } from './DeletedFields';
+import { AdminOnlyNote } from './AdminOnlyNote';
 
 /** The field editor with its section selector. */
 export function FieldsTab(): JSX.Element {
@@ -39,9 +40,10 @@ export function FieldsTab(): JSX.Element {
       </div>
       <h3 id="settings-fields-list-heading" tabIndex={-1}>{t('settings.fields.listOf', { section: sectionName() })}</h3>
       <p class="settings-hint">{t('settings.fields.hint')}</p>
+      <AdminOnlyNote />
       <Show when={section()} keyed>
         {(current) => (
-          <>
+          <fieldset class="settings-fieldset" disabled={!base.canWriteOrg()}>
       <table class="settings-table settings-fields" aria-labelledby="settings-fields-list-heading">
         <thead>
           <tr>
@@ -60,9 +62,11 @@ export function FieldsTab(): JSX.Element {
           </For>
         </tbody>
       </table>
-      <AddFieldForm section={current} sectionName={sectionName()} />
+      <Show when={base.canWriteOrg()}>
+        <AddFieldForm section={current} sectionName={sectionName()} />
+      </Show>
       <DeletedFields section={current} />
-          </>
+          </fieldset>
         )}
       </Show>
     </section>

@@ -1,14 +1,17 @@
 /** General settings: the UI language (this device) and the company's currency (the whole base). */
-import { For, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { formatDate, formatMoney, formatNumber, language, LANGUAGES, setLanguage, t, type Language } from '../i18n/i18n';
 import { useBase } from '../app/base';
 import { changeSettings } from '../engine/commands';
 import { currencyChoices, currencyLabel } from './currencies';
+import { AdminOnlyNote } from './AdminOnlyNote';
+import { commandFailure } from '../card/command-failure';
 
 /** Language and currency, with a sample of how dates, numbers and money now look. */
 export function GeneralTab(): JSX.Element {
   const base = useBase();
   const currency = () => base.settings().currency;
+  const [failure, setFailure] = createSignal<string | null>(null);
   return (
     <section class="settings-region" aria-labelledby="settings-general-heading">
       <h2 id="settings-general-heading">{t('settings.tab.general')}</h2>
@@ -35,7 +38,11 @@ export function GeneralTab(): JSX.Element {
           <select
             id="settings-currency"
             value={currency()}
-            onChange={(event) => void changeSettings(base.engine, { currency: event.currentTarget.value })}
+            disabled={!base.canWriteOrg()}
+            onChange={(event) => {
+              setFailure(null);
+              changeSettings(base.engine, { currency: event.currentTarget.value }).catch((error: unknown) => setFailure(commandFailure(error)));
+            }}
           >
             <For each={currencyChoices(currency())}>
               {(code) => (
@@ -46,6 +53,14 @@ export function GeneralTab(): JSX.Element {
             </For>
           </select>
           <p class="settings-hint">{t('settings.currencyHint')}</p>
+          <AdminOnlyNote />
+          <Show when={failure()}>
+            {(message) => (
+              <p class="settings-error" role="alert">
+                {message()}
+              </p>
+            )}
+          </Show>
         </div>
       </div>
       <h3>{t('settings.sample')}</h3>

@@ -6,6 +6,7 @@ import { sectionLabel } from '../app/labels';
 import { renameSection, setSectionHidden } from '../engine/commands';
 import type { SectionId } from '../schema/fields';
 import { canHideSection, checkSectionName } from './section-rules';
+import { AdminOnlyNote } from './AdminOnlyNote';
 
 /** The list of sections with a name box and a "shown" switch each. */
 export function SectionsTab(): JSX.Element {
@@ -16,6 +17,9 @@ export function SectionsTab(): JSX.Element {
     <section class="settings-region" aria-labelledby="settings-sections-heading">
       <h2 id="settings-sections-heading">{t('settings.tab.sections')}</h2>
       <p class="settings-hint">{t('settings.sections.hint')}</p>
+      <AdminOnlyNote />
+      {/* A disabled fieldset disables every control inside: nothing offered that the relay would refuse. */}
+      <fieldset class="settings-fieldset" disabled={!base.canWriteOrg()}>
       <table class="settings-table">
         <thead>
           <tr>
@@ -28,6 +32,7 @@ export function SectionsTab(): JSX.Element {
           <For each={ids()}>{(id) => <SectionRow id={id} />}</For>
         </tbody>
       </table>
+      </fieldset>
     </section>
   );
 }

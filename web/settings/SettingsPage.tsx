@@ -1,5 +1,7 @@
 /** Settings: one page with tabs (General, Sections, Fields, Backup), the tab kept in the URL. */
-import { For, Match, Switch, type JSX } from 'solid-js';
+import { createSignal, For, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
+import { ReadOnlyError } from '../engine/engine';
+import { commandFailure } from '../card/command-failure';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import { navigate, route } from '../app/route';
@@ -30,6 +32,15 @@ function currentTab(): SettingsTab {
 /** Settings: language and currency, sections, fields, backup. */
 export function SettingsPage(): JSX.Element {
   const tabButtons = new Map<SettingsTab, HTMLButtonElement>();
+  // The tabs start commands fire-and-forget; a write the relay only lets Administrators make must still be told.
+  const [refused, setRefused] = createSignal<string | null>(null);
+  const onRejection = (event: PromiseRejectionEvent) => {
+    if (!(event.reason instanceof ReadOnlyError)) return;
+    event.preventDefault();
+    setRefused(commandFailure(event.reason));
+  };
+  window.addEventListener('unhandledrejection', onRejection);
+  onCleanup(() => window.removeEventListener('unhandledrejection', onRejection));
 
   const select = (tab: SettingsTab, focus = false) => {
     navigate({ page: 'settings', tab });
@@ -54,6 +65,13 @@ export function SettingsPage(): JSX.Element {
   return (
     <div class="settings-page">
       <h1>{t('settings.title')}</h1>
+      <Show when={refused()}>
+        {(message) => (
+          <div class="notice error" role="alert">
+            {message()} <button type="button" onClick={() => setRefused(null)}>{t('app.dismiss')}</button>
+          </div>
+        )}
+      </Show>
       <div class="settings-tabs" role="tablist" aria-label={t('settings.title')} onKeyDown={onTabKey}>
         <For each={SETTINGS_TABS}>
           {(tab) => (

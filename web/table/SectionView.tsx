@@ -8,8 +8,12 @@ import { useBase } from '../app/base';
 import { fieldLabel, sectionLabel } from '../app/labels';
 import { navigate, route } from '../app/route';
 import { displayName } from '../duplicates/find-duplicates';
-import { deleteRecords, restoreRecords } from '../engine/commands';
+import { deleteRecords, moveRecords, restoreRecords } from '../engine/commands';
+import { canCreateRecords, canEditAll, mayHandOver } from '../card/access-rules';
+import { commandFailure } from '../card/command-failure';
+import { createHandOverTargets } from '../card/HandOver';
 import type { Row } from '../engine/rows';
+import { ReadOnlyError } from '../engine/engine';
 import { collator, formatNumber, language, t } from '../i18n/i18n';
 import type { SectionId } from '../schema/fields';
 import { AutoFilterMenu } from './AutoFilterMenu';
@@ -179,12 +183,45 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
     const index = activeRowIndex();
     return index === null ? [] : [data().rows[index].id];
   };
+  /** The book shards of the rows Delete / Restore / Hand over would act on (the selection, else the active row). */
+  const targetShards = (): string[] => {
+    if (selected().size > 0) return [...selected()].map((id) => base.engine.rows.get(id)?.shard ?? '');
+    const index = activeRowIndex();
+    return index === null ? [] : [data().rows[index].shard];
+  };
+  const viewOnly = () => base.account()?.role === 'viewer';
+  const canAdd = () => canCreateRecords(base.account(), base.canWriteDoc(base.engine.shardForNewRecord()));
+  /** Whether the user may change every targeted record (a book shared read-only makes the whole action unavailable). */
+  const canChangeTargets = () => canEditAll(base.account(), targetShards(), base.canWriteDoc);
+  const canHandOverTargets = () => mayHandOver(base.account(), true) && hasTarget() && canChangeTargets();
+  const handOverTargets = createHandOverTargets(() => null);
   const act = (command: (engine: typeof base.engine, ids: string[]) => Promise<void>) => {
     const ids = targetIds();
     if (ids.length === 0) return;
     command(base.engine, ids).then(
       () => setSelected(new Set<string>()),
-      (error: Error) => setNotice(t('table.actionFailed', { message: error.message })),
+      (error: unknown) => setNotice(t('table.actionFailed', { message: commandFailure(error) })),
+    );
+  };
+  // Undo / Redo in the shell are fire-and-forget: an undo of a change in a book that has since become
+  // read-only (rights changed) is refused by the engine, and must be told here rather than lost.
+  const onRejection = (event: PromiseRejectionEvent) => {
+    if (!(event.reason instanceof ReadOnlyError)) return;
+    event.preventDefault();
+    setNotice(t('table.actionFailed', { message: commandFailure(event.reason) }));
+  };
+  window.addEventListener('unhandledrejection', onRejection);
+  onCleanup(() => window.removeEventListener('unhandledrejection', onRejection));
+  const handOver = (toId: string) => {
+    const target = handOverTargets().find((candidate) => candidate.id === toId);
+    const ids = targetIds();
+    if (!target || ids.length === 0) return;
+    moveRecords(base.engine, ids, target.id).then(
+      () => {
+        setSelected(new Set<string>());
+        setNotice(t('table.handOverDone', { count: formatNumber(ids.length), name: target.name }));
+      },
+      (error: unknown) => setNotice(t('table.actionFailed', { message: commandFailure(error) })),
     );
   };
 
@@ -234,9 +271,11 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
             }
           }}
         />
-        <button type="button" class="primary" onClick={() => navigate({ page: 'section', section, recordId: 'new' })}>
-          {t('table.add')}
-        </button>
+        <Show when={canAdd()}>
+          <button type="button" class="primary" onClick={() => navigate({ page: 'section', section, recordId: 'new' })}>
+            {t('table.add')}
+          </button>
+        </Show>
         <span class="toolbar-gap" />
         <button type="button" aria-haspopup="dialog" aria-expanded={columnsOpen()} onClick={() => setColumnsOpen(!columnsOpen())}>
           {t('table.columns')}
@@ -264,14 +303,38 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
         <Show
           when={trash()}
           fallback={
-            <button type="button" title={t('table.deleteHint')} disabled={!hasTarget()} onClick={() => act(deleteRecords)}>
-              {t('table.delete')}
-            </button>
+            <Show when={!viewOnly()}>
+              <button
+                type="button"
+                title={hasTarget() && !canChangeTargets() ? t('table.readOnlyTargets') : t('table.deleteHint')}
+                disabled={!hasTarget() || !canChangeTargets()}
+                onClick={() => act(deleteRecords)}
+              >
+                {t('table.delete')}
+              </button>
+            </Show>
           }
         >
-          <button type="button" disabled={!hasTarget()} onClick={() => act(restoreRecords)}>
-            {t('table.restore')}
-          </button>
+          <Show when={!viewOnly()}>
+            <button type="button" title={hasTarget() && !canChangeTargets() ? t('table.readOnlyTargets') : undefined} disabled={!hasTarget() || !canChangeTargets()} onClick={() => act(restoreRecords)}>
+              {t('table.restore')}
+            </button>
+          </Show>
+        </Show>
+        <Show when={!trash() && mayHandOver(base.account(), true) && handOverTargets().length > 0}>
+          <select
+            class="table-handover"
+            aria-label={t('table.handOver')}
+            disabled={!canHandOverTargets()}
+            onChange={(event) => {
+              const toId = event.currentTarget.value;
+              event.currentTarget.value = '';
+              if (toId) handOver(toId);
+            }}
+          >
+            <option value="">{t('table.handOver')}</option>
+            <For each={handOverTargets()}>{(target) => <option value={target.id}>{target.name}</option>}</For>
+          </select>
         </Show>
         <button
           type="button"
@@ -294,6 +357,9 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
         <ConditionsPanel model={model} />
       </Show>
       <FilterChips model={model} />
+      <Show when={viewOnly()}>
+        <p class="table-view-only" role="note">{t('table.viewOnly')}</p>
+      </Show>
       <div class="table-status" role="status" aria-live="polite">
         {t('table.count', { shown: formatNumber(view().rows.length), total: formatNumber(data().rows.length) })}
         <Show when={selected().size > 0}> · {t('table.selected', { count: formatNumber(selected().size) })}</Show>

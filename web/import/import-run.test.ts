@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { createRecord } from '../engine/commands';
+import { openTestEngine } from '../engine/test-support';
+import { readFields } from '../schema/org-doc';
+import { importRecords, ImportRefusedError, describeSkip, type ImportPlan } from './import-run';
+import { analyzeFile } from './read-file';
+import { bytesSource } from './source';
+import { getBlob } from '../blobs/blob-store';
+
+async function plan(text: string, rest: Partial<ImportPlan> = {}, chunkSize = 1 << 20): Promise<ImportPlan> {
+  const source = bytesSource('test.csv', new TextEncoder().encode(text), chunkSize);
+  return { source, analysis: await analyzeFile(source), duplicates: 'create', ...rest };
+}
+
+const PEOPLE = 'First name;Last name;Phone;E-mail;City;Company\nAna;Pop;0722 000 111;ana@pop.ro;Iași;Ștefănescu SRL\nIon;Rus;+40 733 000 222;ion@rus.ro;Cluj;Acme\nMaria;Lungu;0744 000 333;;Cluj;Acme\n';
+
+describe('import run: storing, one undo step, batch id', () => {
+  it('every created record carries the batch id and one undo removes the whole import', async () => {
+    const engine = await openTestEngine();
+    const report = await importRecords(engine, await plan(PEOPLE), {});
+    expect(report.created).toBe(5); // 3 people + 2 organizations
+    expect(report.createdOrgs).toBe(2);
+    const created = report.createdIds.map((id) => engine.rows.get(id)!);
+    expect(created.every((row) => row.batch === report.batch)).toBe(true);
+    expect(await engine.undo()).toBe(true);
+    expect(report.createdIds.filter((id) => engine.rows.get(id) && !engine.rows.get(id)!.deleted)).toEqual([]);
+    expect(engine.canUndo()).toBe(false);
+    await engine.redo();
+    expect(report.createdIds.every((id) => engine.rows.has(id))).toBe(true);
+    await engine.close();
+  });
+
+  it('people are linked to an existing organization by name, legal form and accents forgiven', async () => {
+    const engine = await openTestEngine();
+    const existing = await createRecord(engine, 'orgs', { name: 'Stefanescu' });
+    const report = await importRecords(engine, await plan(PEOPLE));
+    const people = report.createdIds.map((id) => engine.rows.get(id)!).filter((row) => row.section === 'people');
+    expect(people.find((row) => row.v.lastName === 'Pop')?.v.org).toBe(existing);
+    const acme = people.filter((row) => row.v.city === 'Cluj').map((row) => row.v.org);
+    expect(new Set(acme).size).toBe(1);
+    expect(engine.rows.get(acme[0] as string)?.v.name).toBe('Acme');
+    await engine.close();
+  });
+
+  it('phones keep their leading zero and + exactly as written', async () => {
+    const engine = await openTestEngine();
+    const report = await importRecords(engine, await plan(PEOPLE));
+    const phones = report.createdIds.flatMap((id) => (engine.rows.get(id)!.v.phones as { value: string }[] | undefined) ?? []).map((entry) => entry.value);
+    expect(phones.sort()).toEqual(['+40 733 000 222', '0722 000 111', '0744 000 333']);
+    await engine.close();
+  });
+
+  it('unknown numeric and date columns become custom fields, created in the same undo step', async () => {
+    const engine = await openTestEngine();
+    const report = await importRecords(engine, await plan('Last name;Score;Visited\nPop;12,5;31.12.2024\nRus;7;01.02.2023\n'));
+    expect(report.newFields.map((field) => field.label).sort()).toEqual(['Score', 'Visited']);
+    const fields = readFields(engine.org, 'people');
+    const score = fields.find((field) => field.label === 'Score')!;
+    const visited = fields.find((field) => field.label === 'Visited')!;
+    expect([score.type, visited.type]).toEqual(['number', 'date']);
+    const pop = report.createdIds.map((id) => engine.rows.get(id)!).find((row) => row.v.lastName === 'Pop')!;
+    expect(pop.v[score.id]).toBe(12.5);
+    expect(pop.v[visited.id]).toBe('2024-12-31');
+    await engine.undo();
+    expect(readFields(engine.org, 'people').some((field) => field.label === 'Score')).toBe(false);
+    await engine.close();
+  });
+});
+
+describe('import run: duplicates', () => {
+  it('skip: matches in the base and earlier in the file are skipped with line and reason', async () => {
+    const engine = await openTestEngine();
+    const existing = await createRecord(engine, 'people', { firstName: 'Ana', lastName: 'Pop', phones: [{ kind: 'mobile', value: '+40722000111' }] });
+    const text = `${PEOPLE}Ioan;Rusu;;ION@rus.ro;;\n`;
+    const report = await importRecords(engine, await plan(text, { duplicates: 'skip' }));
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ line: 2, reason: 'duplicateInBase', matchedRecordId: existing, reasons: ['phone'] }),
+      expect.objectContaining({ line: 5, reason: 'duplicateInFile', matchedLine: 3, reasons: ['email'] }),
+    ]);
+    expect(describeSkip(report.skipped[1])).toBe('Line 5: the same as line 3 of this file (email).');
+    expect(report.duplicates).toHaveLength(2);
+    await engine.close();
+  });
+
+  it('merge: empty fields are filled, a new phone is added, a conflicting value stays visible in notes; undo restores', async () => {
+    const engine = await openTestEngine();
+    const existing = await createRecord(engine, 'people', { firstName: 'Ana', lastName: 'Pop', city: 'București', emails: [{ kind: 'work', value: 'ana@pop.ro' }] });
+    const report = await importRecords(engine, await plan('First name;Last name;Phone;E-mail;City;Position\nAna;Pop;0722 000 111;ANA@pop.ro;Iași;CEO\n', { duplicates: 'merge' }));
+    expect(report).toMatchObject({ created: 0, merged: 1 });
+    const row = engine.rows.get(existing)!;
+    expect(row.v).toMatchObject({ city: 'București', position: 'CEO', phones: [{ kind: 'other', value: '0722 000 111' }], emails: [{ kind: 'work', value: 'ana@pop.ro' }] });
+    expect(row.v.notes).toBe('Imported city: Iași');
+    expect(row.batch).toBe(report.batch);
+    await engine.undo();
+    expect(engine.rows.get(existing)!.v).toEqual({ firstName: 'Ana', lastName: 'Pop', city: 'București', emails: [{ kind: 'work', value: 'ana@pop.ro' }] });
+    await engine.close();
+  });
+
+  it('merge: a person without an organization gets the one named in the file', async () => {
+    const engine = await openTestEngine();
+    const existing = await createRecord(engine, 'people', { lastName: 'Pop', emails: [{ kind: 'work', value: 'ana@pop.ro' }] });
+    const report = await importRecords(engine, await plan('Last name;E-mail;Company\nPop;ana@pop.ro;Acme SRL\n', { duplicates: 'merge' }));
+    expect(report).toMatchObject({ merged: 1, createdOrgs: 1 });
+    const org = engine.rows.get(engine.rows.get(existing)!.v.org as string);
+    expect(org?.v.name).toBe('Acme SRL');
+    await engine.close();
+  });
+
+  it('create: duplicates are created anyway and still listed', async () => {
+    const engine = await openTestEngine();
+    await createRecord(engine, 'people', { lastName: 'Pop', emails: [{ kind: 'work', value: 'ana@pop.ro' }] });
+    const report = await importRecords(engine, await plan(PEOPLE));
+    expect(report.duplicates).toEqual([expect.objectContaining({ line: 2, outcome: 'created', reasons: ['email'] })]);
+    expect(report.created).toBe(5);
+    await engine.close();
+  });
+});
+
+describe('import run: refusals, partial import, cancel and progress', () => {
+  it('a row with more fields than the header refuses the whole import; nothing is written', async () => {
+    const engine = await openTestEngine();
+    const bad = await plan('Last name;Phone\nPop;0722\nRus;0733;extra\n');
+    await expect(importRecords(engine, bad)).rejects.toBeInstanceOf(ImportRefusedError);
+    expect(engine.rows.size).toBe(0);
+    const report = await importRecords(engine, { ...bad, acceptPartial: true });
+    expect(report.created).toBe(1);
+    expect(report.skipped).toEqual([expect.objectContaining({ line: 3, record: 2, reason: 'problem' })]);
+    expect(describeSkip(report.skipped[0])).toBe('Line 3 has 3 fields, but the header has 2.');
+    await engine.close();
+  });
+
+  it('a cancel through the AbortSignal stops the run and writes nothing', async () => {
+    const engine = await openTestEngine();
+    const rows = Array.from({ length: 2000 }, (_, index) => `Name${index};07${String(index).padStart(8, '0')}`).join('\n');
+    const controller = new AbortController();
+    const run = importRecords(engine, await plan(`Last name;Phone\n${rows}\n`, {}, 4096), {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.rows > 100) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(engine.rows.size).toBe(0);
+    expect(engine.canUndo()).toBe(false);
+    await engine.close();
+  });
+
+  it('progress reports rows and bytes while reading, then the store phase', async () => {
+    const engine = await openTestEngine();
+    const phases: string[] = [];
+    let lastRows = 0;
+    await importRecords(engine, await plan(PEOPLE, {}, 16), { onProgress: (progress) => (phases.push(progress.phase), (lastRows = Math.max(lastRows, progress.rows))) });
+    expect(phases.at(-1)).toBe('store');
+    expect(phases).toContain('read');
+    expect(lastRows).toBe(3);
+    await engine.close();
+  });
+});
+
+describe('import run: vCard photos', () => {
+  it('a vCard photo is stored in the blob store and the person gets its hash', async () => {
+    const engine = await openTestEngine();
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Pop;Ana;;;\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n';
+    const source = bytesSource('a.vcf', new TextEncoder().encode(card));
+    const report = await importRecords(engine, { source, analysis: await analyzeFile(source), duplicates: 'create' });
+    const person = engine.rows.get(report.createdIds[0])!;
+    expect(person.v.lastName).toBe('Pop');
+    const blob = await getBlob(engine.db, person.v.photo as string);
+    expect(blob?.type).toBe('image/png');
+    await engine.close();
+  });
+});
+
+describe('import run: people and organizations', () => {
+  it('a row of a people list that names only a company becomes an organization', async () => {
+    const engine = await openTestEngine();
+    const report = await importRecords(engine, await plan('First name;Last name;Company;Phone\nAna;Pop;Acme;0722 000 111\n;;Globex SRL;021 000 000\n'));
+    const rows = report.createdIds.map((id) => engine.rows.get(id)!);
+    expect(rows.filter((row) => row.section === 'people').map((row) => row.v.lastName)).toEqual(['Pop']);
+    expect(rows.filter((row) => row.section === 'orgs').map((row) => row.v.name).sort()).toEqual(['Acme', 'Globex SRL']);
+    expect(rows.find((row) => row.v.name === 'Globex SRL')?.v.phones).toEqual([{ kind: 'other', value: '021 000 000' }]);
+    await engine.close();
+  });
+});

@@ -1,0 +1,21 @@
+/** The relay's rights on documents, as the engine takes them (engine.setDocAccess). */
+import type { DocAccess } from '../engine/engine';
+import { bookDocId } from '../engine/ids';
+import type { Account, DocListing } from './relay-api';
+
+/** How many of his own book shards a View-only user is told he may only read before they exist. */
+const OWN_SHARDS_GUARDED = 16;
+
+/**
+ * The access map of a full /api/docs listing. Documents the relay does not list yet are
+ * read-write in the engine (a manager's new shard), except a View-only user's own book, which
+ * he could never write: it is marked read so the app refuses before the relay has to.
+ */
+export function accessMap(user: Account, docs: readonly DocListing[]): Map<string, DocAccess> {
+  const access = new Map<string, DocAccess>();
+  if (user.role === 'viewer' || user.disabled) {
+    for (let shard = 0; shard < OWN_SHARDS_GUARDED; shard++) access.set(bookDocId(user.id, shard), 'read');
+  }
+  for (const doc of docs) access.set(doc.id, doc.access);
+  return access;
+}
