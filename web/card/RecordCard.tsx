@@ -21,6 +21,7 @@ import { commandFailure } from './command-failure';
 import { OwnerAndHandOver } from './HandOver';
 import { RecordHistory } from './RecordHistory';
 import { RelayDuplicateCheck } from './RelayDuplicateCheck';
+import { PrintCardButton } from './PrintCardButton';
 import './card.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -260,6 +261,7 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
                     )}
                   </Show>
                 </span>
+                <Show when={row()}>{(current) => <PrintCardButton row={current()} fields={fields()} />}</Show>
                 <Show when={row() && !row()!.deleted && editable()}>
                   <button type="button" class="card-delete" onClick={() => deleteRecords(base.engine, [props.recordId]).then(keepFocusInCard, reportFailure)}>
                     {t('card.delete')}

@@ -3,7 +3,8 @@
  * touches and one undo step (see Engine.run).
  */
 import * as Y from 'yjs';
-import type { Engine } from './engine';
+import { putBlob } from '../blobs/blob-store';
+import { ReadOnlyError, type Engine } from './engine';
 import { newId, ORG_DOC_ID, prefsDocId } from './ids';
 import { bookRecords, META } from './rows';
 import type { CustomFieldType, FieldDef, FieldValue, SectionId } from '../schema/fields';
@@ -11,6 +12,41 @@ import { fieldKey, orgFields, orgSections, orgSettingsMap, type OrgSettings } fr
 
 /** Values of a new record or of an edit, by field id. */
 export type FieldValues = Record<string, FieldValue>;
+
+/** A record as stored in a book: its id and every key of its map (fields and metadata). */
+export interface StoredRecord {
+  id: string;
+  entries: [string, unknown][];
+}
+
+/**
+ * Puts records from elsewhere (a device's local base joining an account) into the user's own
+ * book with their ids and every stored key, as one undo step. Ids already present are skipped.
+ * Returns how many were inserted.
+ */
+export async function insertStoredRecords(engine: Engine, records: readonly StoredRecord[]): Promise<number> {
+  const fresh = records.filter((record) => !engine.rows.has(record.id));
+  if (fresh.length === 0) return 0;
+  const byShard = new Map<string, StoredRecord[]>();
+  const added = new Map<string, number>();
+  for (const record of fresh) {
+    const shard = engine.shardForNewRecord(engine.user.id, added);
+    added.set(shard, (added.get(shard) ?? 0) + 1);
+    byShard.set(shard, [...(byShard.get(shard) ?? []), record]);
+  }
+  const shardIds = [...byShard.keys()];
+  await engine.run(shardIds, (docs) => {
+    docs.forEach((doc, index) => {
+      const target = bookRecords(doc);
+      for (const record of byShard.get(shardIds[index])!) {
+        const map = new Y.Map<unknown>();
+        for (const [key, value] of record.entries) map.set(key, value);
+        target.set(record.id, map);
+      }
+    });
+  });
+  return fresh.length;
+}
 
 /** Creates a record in the current user's book and returns its id. */
 export async function createRecord(engine: Engine, section: SectionId, values: FieldValues, batch?: string): Promise<string> {
@@ -51,6 +87,105 @@ export async function createRecords(engine: Engine, section: SectionId, list: Fi
     });
   });
   return ids;
+}
+
+
+// ---- import (web/import) -------------------------------------------------------------------
+
+/** A record an import creates, with the id the import chose (people link to new organizations by it). */
+export interface ImportedRecord {
+  id: string;
+  section: SectionId;
+  values: FieldValues;
+  /** Photo bytes: stored in the blob store, the photo field gets their hash. */
+  photo?: { bytes: Uint8Array; type: string };
+}
+
+/** A custom field an import creates. */
+export interface ImportedField {
+  section: SectionId;
+  id: string;
+  label: string;
+  type: CustomFieldType;
+  order: number;
+}
+
+/** Everything one import writes: created records, changes merged into existing ones, new fields. */
+export interface ImportWrite {
+  /** Stamped on every record created or changed, so the import can be told apart and undone. */
+  batch: string;
+  creates: ImportedRecord[];
+  /** Existing record id → the fields the merge changes. */
+  merges: ReadonlyMap<string, FieldValues>;
+  newFields: ImportedField[];
+}
+
+/**
+ * Stores an import as ONE command (one undo step): new custom fields in the org document,
+ * records in the user's shards (filled up to capacity), merges in the shards that hold them.
+ * Every document is checked for write access before anything, photos included, is written.
+ */
+export async function applyImport(engine: Engine, write: ImportWrite): Promise<void> {
+  const byShard = new Map<string, { creates: ImportedRecord[]; merges: [string, FieldValues][] }>();
+  const slot = (shard: string) => {
+    let entry = byShard.get(shard);
+    if (!entry) byShard.set(shard, (entry = { creates: [], merges: [] }));
+    return entry;
+  };
+  const added = new Map<string, number>();
+  for (const record of write.creates) {
+    const shard = engine.shardForNewRecord(engine.user.id, added);
+    added.set(shard, (added.get(shard) ?? 0) + 1);
+    slot(shard).creates.push(record);
+  }
+  for (const [recordId, changes] of write.merges) if (Object.keys(changes).length) slot(requireRow(engine, recordId).shard).merges.push([recordId, changes]);
+  const shardIds = [...byShard.keys()];
+  const docIds = write.newFields.length ? [ORG_DOC_ID, ...shardIds] : shardIds;
+  if (docIds.length === 0) return;
+  const readOnly = docIds.find((docId) => !engine.canWrite(docId));
+  if (readOnly) throw new ReadOnlyError(readOnly);
+  const photos = new Map<ImportedRecord, string>();
+  for (const record of write.creates) if (record.photo) photos.set(record, await putBlob(engine.db, record.photo.bytes, record.photo.type));
+  await engine.run(docIds, (docs) => {
+    const now = Date.now();
+    const shardDocs = write.newFields.length ? docs.slice(1) : docs;
+    if (write.newFields.length) {
+      const fields = orgFields(docs[0]);
+      for (const field of write.newFields) {
+        const entry = new Y.Map<unknown>();
+        entry.set('builtin', false);
+        entry.set('type', field.type);
+        entry.set('label', field.label);
+        entry.set('order', field.order);
+        entry.set('column', true);
+        fields.set(fieldKey(field.section, field.id), entry);
+      }
+    }
+    shardDocs.forEach((doc, index) => {
+      const records = bookRecords(doc);
+      const work = byShard.get(shardIds[index])!;
+      for (const created of work.creates) {
+        const record = new Y.Map<unknown>();
+        record.set(META.section, created.section);
+        record.set(META.created, now);
+        record.set(META.updated, now);
+        record.set(META.by, engine.user.id);
+        record.set(META.batch, write.batch);
+        for (const [field, value] of Object.entries(created.values)) if (!field.startsWith('$') && !isEmptyValue(value)) record.set(field, value);
+        const photo = photos.get(created);
+        if (photo) record.set('photo', photo);
+        records.set(created.id, record);
+      }
+      for (const [recordId, changes] of work.merges) {
+        const record = records.get(recordId);
+        if (!record) continue;
+        for (const [field, value] of Object.entries(changes)) if (!field.startsWith('$') && !isEmptyValue(value)) record.set(field, value);
+        record.set(META.updated, now);
+        record.set(META.by, engine.user.id);
+        record.set(META.batch, write.batch);
+      }
+    });
+  });
 }
 
 

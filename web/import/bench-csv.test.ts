@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_HEADER, benchCsvChunks, benchSource } from './bench-csv';
+import { DuplicateIndex, duplicateKeys } from './duplicate-keys';
 import { analyzeFile, readRecords } from './read-file';
 
 const text = (rows: number, seed?: number) => [...benchCsvChunks(rows, seed, 7)].map((chunk) => new TextDecoder().decode(chunk)).join('');
@@ -27,5 +28,21 @@ describe('benchmark CSV generator', () => {
     }
     expect(count).toBe(3000);
     expect(withBreak).toBeGreaterThan(500);
+  });
+  it('is realistic about duplicates: under 1% of 20,000 rows match an earlier row (phone, e-mail, name + city), and a few do', async () => {
+    const source = benchSource(20_000);
+    const analysis = await analyzeFile(source);
+    expect(analysis.mapping?.targets.filter((target) => target.kind === 'field' && target.field === 'phones')).toHaveLength(1);
+    const index = new DuplicateIndex<number>();
+    let duplicates = 0;
+    for await (const batch of readRecords(source, analysis)) {
+      for (const record of batch) {
+        const keys = duplicateKeys(record.section, record.values);
+        if (index.match(keys).length) duplicates++;
+        index.add(keys, record.record);
+      }
+    }
+    expect(duplicates).toBeGreaterThan(20);
+    expect(duplicates).toBeLessThan(200);
   });
 });

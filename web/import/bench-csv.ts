@@ -5,11 +5,23 @@
  */
 import type { ByteSource } from './source';
 
-const FIRST = ['Ана', 'Ștefan', 'José', 'Müller', 'Ольга', 'Ioana', 'Pierre', 'Дмитрий', 'Zoë', 'Łukasz', 'María', 'Игорь'];
-const LAST = ['Popescu', 'Иванова', 'Ştefănescu', 'García Núñez', 'Kowalski', 'Смирнов', "O'Brien", 'Dvořák', 'Lefèvre', 'Кузнецова'];
-const CITIES = ['Iași', 'Москва', 'Málaga', 'Cluj-Napoca', 'Санкт-Петербург', 'München', 'Timișoara', 'Sevilla'];
-const COMPANIES = ['Acme SRL', 'ООО «Ромашка»', 'Café "Le Nord", SA', 'Ştefănescu & Fiii', 'Gómez y Cía', 'ЗАО Вектор'];
+// Name parts, cities and companies in the mix a Romanian / Spanish / Russian client list has.
+// Two given names and double surnames are common there, which is also what keeps name + city
+// (a duplicate key) from repeating: ~2,000 first-name and ~4,000 last-name forms in 48 cities.
+const FIRST = ['Ана', 'Ștefan', 'José', 'Jürgen', 'Ольга', 'Ioana', 'Pierre', 'Дмитрий', 'Zoë', 'Łukasz', 'María', 'Игорь', 'Andrei', 'Elena', 'Mihai', 'Cristina', 'Alexandru', 'Gabriela', 'Carmen', 'Javier', 'Lucía', 'Pablo', 'Марина', 'Сергей', 'Наталья', 'Алексей', 'Татьяна', 'Владимир', 'Irina', 'Bogdan', 'Raluca', 'Florin', 'Nuria', 'Íñigo', 'Àngels', 'Екатерина', 'Юлия', 'Никита', 'Oana', 'Radu', 'Sofía', 'Hugo', 'Laura', 'Daniel'];
+const LAST = ['Popescu', 'Иванова', 'Ştefănescu', 'García', 'Núñez', 'Kowalski', 'Смирнов', "O'Brien", 'Dvořák', 'Lefèvre', 'Кузнецова', 'Ionescu', 'Dumitrescu', 'Stan', 'Munteanu', 'Constantin', 'Rodríguez', 'Martínez', 'López', 'Sánchez', 'Pérez', 'Gómez', 'Fernández', 'Петров', 'Соколова', 'Михайлов', 'Новикова', 'Фёдоров', 'Морозова', 'Волков', 'Lungu', 'Rusu', 'Moldovan', 'Ciobanu', 'Marín', 'Ruiz', 'Díaz', 'Álvarez', 'Васильев', 'Зайцева', 'Павлов', 'Семёнова', 'Chiriac', 'Barbu', 'Ortega', 'Delgado', 'Тарасов', 'Белова', 'Mureșan', 'Oprea', 'Castro', 'Vidal', 'Комаров', 'Орлова', 'Nistor', 'Toma', 'Iglesias', 'Santos', 'Киселёв', 'Макарова', 'Pop', 'Sima', 'Gil', 'Serrano'];
+const CITIES = ['Iași', 'Москва', 'Málaga', 'Cluj-Napoca', 'Санкт-Петербург', 'München', 'Timișoara', 'Sevilla', 'București', 'Constanța', 'Brașov', 'Craiova', 'Galați', 'Ploiești', 'Oradea', 'Sibiu', 'Bacău', 'Arad', 'Pitești', 'Suceava', 'Madrid', 'Barcelona', 'Valencia', 'Zaragoza', 'Bilbao', 'Alicante', 'Córdoba', 'Valladolid', 'Vigo', 'Gijón', 'Новосибирск', 'Екатеринбург', 'Казань', 'Нижний Новгород', 'Челябинск', 'Самара', 'Омск', 'Ростов-на-Дону', 'Уфа', 'Красноярск', 'Воронеж', 'Пермь', 'Chișinău', 'Bălți', 'Wien', 'Graz', 'Lyon', 'Marseille'];
+const COMPANIES = ['Acme SRL', 'ООО «Ромашка»', 'Café "Le Nord", SA', 'Ştefănescu & Fiii', 'Gómez y Cía', 'ЗАО Вектор', 'Transilvania Construct SRL', 'Hermanos Ruiz SL', 'ИП Петров', 'Delta Logistic SA', 'Panadería La Espiga', 'ООО «Север-Трейд»'];
+const DOMAINS = ['example.com', 'mail.example.ro', 'correo.example.es', 'почта.example.ru', 'example.md'];
 
+/** Share of rows that repeat an earlier client (the same phone), as real lists do now and then. */
+const REPEAT_SHARE = 0.004;
+
+/** A mobile number unique to row `index` (a bijection of the index below 10^8), so only deliberate repeats collide. */
+function phoneOf(index: number): string {
+  const scrambled = (index * 48_271 + 1_234_567) % 100_000_000;
+  return `+40 7${String(scrambled).padStart(8, '0')}`;
+}
 
 /** The header of the benchmark file. */
 export const BENCH_HEADER = 'First Name,Last Name,Company,Phone,E-mail,City,Birthday,Revenue,Notes';
@@ -32,10 +44,11 @@ function quote(value: string): string {
 /** One data row (without the line break) of row number `index`. */
 export function benchRow(index: number, random: () => number): string {
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
-  const first = pick(FIRST);
-  const last = pick(LAST);
-  const phone = `+40 7${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
-  const email = `client${index}@example.com`;
+  const first = random() < 0.8 ? `${pick(FIRST)} ${pick(FIRST)}` : pick(FIRST);
+  const last = random() < 0.9 ? `${pick(LAST)}-${pick(LAST)}` : pick(LAST);
+  const repeats = index > 0 && random() < REPEAT_SHARE;
+  const phone = phoneOf(repeats ? Math.floor(random() * index) : index);
+  const email = `client${index}@${pick(DOMAINS)}`;
   const day = 1 + Math.floor(random() * 28);
   const month = 1 + Math.floor(random() * 12);
   const birthday = `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${1950 + Math.floor(random() * 50)}`;

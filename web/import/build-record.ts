@@ -5,12 +5,13 @@
  * to the notes as written instead of being guessed.
  */
 import type { FieldValues } from '../engine/commands';
-import { builtinFields, type FieldType, type KindedValue, type SectionId } from '../schema/fields';
+import { LANGUAGES } from '../i18n/i18n';
+import { builtinFields, type FieldDef, type FieldType, type KindedValue, type SectionId } from '../schema/fields';
 import { cellText, type Cell } from './column-stats';
 import type { ColumnMapping, ColumnTarget } from './column-target';
 import { isoDay, parseDateValue } from './dates';
 import { appendNote, NEW_FIELD_PREFIX, personToOrganization, type ImportRecord } from './import-record';
-import { noteLabel, type MessageTable } from './problems';
+import { columnName, noteLabel, type MessageTable } from './problems';
 import { parseNumberValue } from './numbers';
 import { entryKindFromTypeCell, type ColumnReading } from './suggest-mapping';
 
@@ -26,13 +27,27 @@ export interface RowContext {
   readings: ColumnReading[];
   /** Messages for labels written into notes; English when absent. */
   messages?: MessageTable;
+  /** The base's fields (custom ones with their types and options); built-in fields when absent. */
+  fields?: readonly FieldDef[];
 }
 
-const fieldTypes = new Map<SectionId, Map<string, FieldType>>();
-function fieldType(section: SectionId, field: string): FieldType {
-  let types = fieldTypes.get(section);
-  if (!types) fieldTypes.set(section, (types = new Map(builtinFields(section).map((def) => [def.id, def.type]))));
-  return types.get(field) ?? 'text';
+type FieldIndex = Map<string, FieldDef>;
+const builtinIndexes = new Map<SectionId, FieldIndex>();
+const fieldIndexes = new WeakMap<readonly FieldDef[], Map<SectionId, FieldIndex>>();
+
+/** The definition of a field of the section: from the given fields, else the built-in one. */
+function fieldDef(section: SectionId, field: string, fields: readonly FieldDef[] | undefined): FieldDef | undefined {
+  if (fields) {
+    let bySection = fieldIndexes.get(fields);
+    if (!bySection) fieldIndexes.set(fields, (bySection = new Map()));
+    let index = bySection.get(section);
+    if (!index) bySection.set(section, (index = new Map(fields.filter((def) => def.section === section).map((def) => [def.id, def]))));
+    const found = index.get(field);
+    if (found) return found;
+  }
+  let builtin = builtinIndexes.get(section);
+  if (!builtin) builtinIndexes.set(section, (builtin = new Map(builtinFields(section).map((def) => [def.id, def]))));
+  return builtin.get(field);
 }
 
 const kindColumnCache = new WeakMap<ColumnMapping, [number, number][]>();
@@ -69,10 +84,10 @@ export function buildRecord(cells: Cell[], where: { record: number; line: number
     const cell = cells[index];
     const text = cellText(cell).trim();
     if (!text) continue;
-    const label = headers[index] || `Column ${index + 1}`;
+    const label = headers[index] || columnName(index + 1, context.messages);
     switch (target.kind) {
       case 'field':
-        setField(values, section, target, text, cell, readings[index], kindsFor?.get(index), mapping.multiValueSeparator, label, notesField);
+        setField(values, fieldDef(section, target.field, context.fields), target, text, cell, readings[index], kindsFor?.get(index), mapping.multiValueSeparator, label, notesField);
         break;
       case 'fullName':
         fullNames.push({ label, text });
@@ -105,8 +120,8 @@ export function buildRecord(cells: Cell[], where: { record: number; line: number
   return record;
 }
 
-function setField(values: FieldValues, section: SectionId, target: Extract<ColumnTarget, { kind: 'field' }>, text: string, cell: Cell | undefined, reading: ColumnReading, kinds: string[] | undefined, separator: string | null, label: string, notesField: string): void {
-  const type = fieldType(section, target.field);
+function setField(values: FieldValues, def: FieldDef | undefined, target: Extract<ColumnTarget, { kind: 'field' }>, text: string, cell: Cell | undefined, reading: ColumnReading, kinds: string[] | undefined, separator: string | null, label: string, notesField: string): void {
+  const type = def?.type ?? 'text';
   if (type === 'phones' || type === 'emails' || type === 'accounts') {
     const entries = (values[target.field] as KindedValue[] | undefined) ?? [];
     split(text, separator).forEach((value, index) => {
@@ -120,6 +135,10 @@ function setField(values: FieldValues, section: SectionId, target: Extract<Colum
     const tags = (values[target.field] as string[] | undefined) ?? [];
     for (const tag of split(text, separator ?? /[,;]/).map((part) => part.replace(/^\*\s*/, ''))) if (tag && !tags.includes(tag)) tags.push(tag);
     values[target.field] = tags;
+    return;
+  }
+  if (def && (type === 'choice' || type === 'multichoice')) {
+    values[target.field] = type === 'choice' ? choiceValue(def, text) : split(text, separator ?? ',').map((part) => choiceValue(def, part));
     return;
   }
   if (type === 'longtext' && typeof values[target.field] === 'string') {
@@ -140,6 +159,25 @@ function convert(type: FieldType, text: string, cell: Cell | undefined, reading:
   }
   if (type === 'number' || type === 'money') return typeof cell === 'number' ? cell : parseNumberValue(text, reading.decimal);
   if (type === 'bool') return /^(true|yes|wahr|ja|si|sí|da|да|1|x)$/i.test(text) ? true : /^(false|no|falsch|nein|nu|нет|0)$/i.test(text) ? false : null;
+  return text;
+}
+
+/**
+ * The option value a choice cell names: the value itself, or its label in any UI language (our
+ * export writes labels: "Key client", "Ключевой клиент" → `key`); other text is kept as written.
+ */
+export function choiceValue(def: Pick<FieldDef, 'section' | 'id' | 'builtin' | 'options'>, text: string): string {
+  const options = def.options ?? [];
+  if (options.includes(text)) return text;
+  const wanted = text.normalize('NFC').trim().toLocaleLowerCase();
+  for (const option of options) {
+    if (option.normalize('NFC').toLocaleLowerCase() === wanted) return option;
+    if (!def.builtin) continue;
+    for (const language of LANGUAGES) {
+      const label = (language.messages as Record<string, string>)[`option.${def.section}.${def.id}.${option}`];
+      if (label && label.normalize('NFC').trim().toLocaleLowerCase() === wanted) return option;
+    }
+  }
   return text;
 }
 

@@ -27,6 +27,7 @@ export function newColumnStats(header: string): ColumnStats {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const AMOUNT = /^[-+]?[\d\s]+[.,]\d{1,2}$/;
 const PHONE = /^\+?[\d\s().\-/]{6,}((ext\.?|x|доб\.?)\s*\d+)?$/i;
 
 /** Whether a text looks like an e-mail address. */
@@ -75,6 +76,7 @@ export function addCell(stats: ColumnStats, cell: Cell | undefined): void {
   const datesBefore = stats.dates.dates;
   if (text.length <= 30) addDateEvidence(stats.dates, text);
   if (stats.dates.dates > datesBefore) return;
-  if (looksLikePhone(text)) stats.phones++;
+  // `24992.37`, `1 234,56`: one decimal mark and cents make an amount, never a phone.
+  if (looksLikePhone(text) && !AMOUNT.test(text)) stats.phones++;
   addNumberEvidence(stats.numbers, text);
 }

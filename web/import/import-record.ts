@@ -30,7 +30,7 @@ export function appendNote(values: FieldValues, field: string, label: string, va
   values[field] = typeof current === 'string' && current ? `${current}\n${line}` : line;
 }
 
-const PERSON_ONLY_FIELDS = new Set(['firstName', 'lastName', 'position', 'birthday', 'homeAddress', 'regAddress', 'accounts', 'org', 'photo']);
+const PERSON_ONLY_FIELDS = new Set(['firstName', 'lastName', 'position', 'birthday', 'homeAddress', 'regAddress', 'accounts', 'org', 'photo', 'hobbies']);
 
 /**
  * A person record that names no person, only an organization (a vCard with just ORG, a
@@ -43,6 +43,7 @@ export function personToOrganization(person: ImportRecord, name: string, label: 
   if (person.values.homeAddress) values.address = person.values.homeAddress;
   if (person.values.position) appendNote(values, 'notes', label('title'), String(person.values.position));
   if (person.values.birthday) appendNote(values, 'notes', label('birthday'), String(person.values.birthday));
+  if (person.values.hobbies) appendNote(values, 'notes', label('hobbies'), String(person.values.hobbies));
   for (const account of (person.values.accounts as KindedValue[] | undefined) ?? []) appendNote(values, 'notes', account.kind, account.value);
   return { record: person.record, line: person.line, section: 'orgs', values };
 }

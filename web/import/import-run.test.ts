@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecord } from '../engine/commands';
+import { addField, createRecord } from '../engine/commands';
 import { openTestEngine } from '../engine/test-support';
 import { readFields } from '../schema/org-doc';
 import { importRecords, ImportRefusedError, describeSkip, type ImportPlan } from './import-run';
@@ -179,6 +179,33 @@ describe('import run: people and organizations', () => {
     expect(rows.filter((row) => row.section === 'people').map((row) => row.v.lastName)).toEqual(['Pop']);
     expect(rows.filter((row) => row.section === 'orgs').map((row) => row.v.name).sort()).toEqual(['Acme', 'Globex SRL']);
     expect(rows.find((row) => row.v.name === 'Globex SRL')?.v.phones).toEqual([{ kind: 'other', value: '021 000 000' }]);
+    await engine.close();
+  });
+});
+
+describe('import run: existing custom fields keep their type', () => {
+  it('columns named like existing custom fields fill them by their type: number "1234,5" → 1234.5, text "12" stays text; no new field', async () => {
+    const engine = await openTestEngine();
+    const score = await addField(engine, { section: 'people', type: 'number', label: 'Score' }, readFields(engine.org, 'people'));
+    const room = await addField(engine, { section: 'people', type: 'text', label: 'Room' }, readFields(engine.org, 'people'));
+    const report = await importRecords(engine, await plan('Last name;Score;Room\nPop;1234,5;12\nRus;7;7\n'));
+    expect(report.newFields).toEqual([]);
+    const pop = report.createdIds.map((id) => engine.rows.get(id)!).find((row) => row.v.lastName === 'Pop')!;
+    expect(pop.v[score]).toBe(1234.5);
+    // A text field stays text even when the column holds only digits.
+    expect(pop.v[room]).toBe('12');
+    await engine.close();
+  });
+
+  it('with the base fields given to analyzeFile, a custom choice column maps to its field and labels become options', async () => {
+    const engine = await openTestEngine();
+    const level = await addField(engine, { section: 'people', type: 'choice', label: 'Level', options: ['Gold', 'Silver'] }, readFields(engine.org, 'people'));
+    const source = bytesSource('levels.csv', new TextEncoder().encode('Last name;Level\nPop;silver\nRus;Gold\n'));
+    const fields = [...readFields(engine.org, 'people'), ...readFields(engine.org, 'orgs')];
+    const analysis = await analyzeFile(source, { fields });
+    expect(analysis.mapping?.targets[1]).toEqual({ kind: 'field', field: level });
+    const report = await importRecords(engine, { source, analysis, duplicates: 'create' });
+    expect(report.createdIds.map((id) => engine.rows.get(id)!.v[level]).sort()).toEqual(['Gold', 'Silver']);
     await engine.close();
   });
 });

@@ -1,21 +1,19 @@
 /**
  * The import itself: reads the records of an analysed file, sorts out duplicates by the chosen
- * policy, links people to their organizations, and stores everything as ONE command, so one
+ * policy, links people to their organizations, and stores everything with ONE command
+ * (applyImport in web/engine/commands.ts, the only way data changes), so one
  * undo removes the whole import (every record it created or merged carries the batch id).
  * Nothing is written before every record has been read: a refusal or a cancel changes nothing.
  */
-import * as Y from 'yjs';
-import { putBlob } from '../blobs/blob-store';
-import type { FieldValues } from '../engine/commands';
+import { applyImport, type FieldValues } from '../engine/commands';
 import type { Engine } from '../engine/engine';
-import { newId, ORG_DOC_ID } from '../engine/ids';
-import { bookRecords, META } from '../engine/rows';
+import { newId } from '../engine/ids';
 import type { DuplicateReason } from '../duplicates/find-duplicates';
-import type { CustomFieldType, FieldValue, SectionId } from '../schema/fields';
-import { fieldKey, orgFields, readFields } from '../schema/org-doc';
+import { SECTION_IDS, type CustomFieldType, type FieldDef, type SectionId } from '../schema/fields';
+import { readFields } from '../schema/org-doc';
 import { nameKey } from '../search/normalize';
 import { notesFieldOf } from './build-record';
-import type { ColumnMapping } from './column-target';
+import type { ColumnMapping, ColumnTarget } from './column-target';
 import { abortError } from './csv-rows';
 import { DuplicateIndex, duplicateKeys, indexBase } from './duplicate-keys';
 import { NEW_FIELD_PREFIX, type ImportRecord } from './import-record';
@@ -85,6 +83,11 @@ export interface ImportReport {
   newFields: { section: SectionId; id: string; label: string }[];
   /** Ids of the created records. */
   createdIds: string[];
+  /**
+   * What was imported but the user should know: rows with fewer fields than the header (their
+   * lines), birthdays without a year kept in notes (their contacts), and the like.
+   */
+  warnings: ImportProblem[];
   elapsedMs: number;
 }
 
@@ -112,14 +115,16 @@ export async function importRecords(engine: Engine, plan: ImportPlan, options: I
   const blocking = analysis.problems.filter((found) => found.severity === 'fatal' || (found.severity === 'error' && !plan.acceptPartial));
   if (blocking.length) throw new ImportRefusedError(blocking);
   const batch = plan.batch ?? newId(12);
-  const report: ImportReport = { batch, created: 0, merged: 0, createdOrgs: 0, skipped: [], duplicates: [], newFields: [], createdIds: [], elapsedMs: 0 };
+  const report: ImportReport = { batch, created: 0, merged: 0, createdOrgs: 0, skipped: [], duplicates: [], newFields: [], createdIds: [], warnings: analysis.problems.filter((found) => found.severity === 'warning'), elapsedMs: 0 };
+  const fields = baseFields(engine);
+  const mapping = adoptExistingFields(plan.mapping ?? analysis.mapping, fields);
   const baseIndexes = new Map<SectionId, DuplicateIndex<string>>();
   const fileIndexes = new Map<SectionId, DuplicateIndex<Pending>>();
   const creates: Pending[] = [];
   const merges = new Map<string, FieldValues>();
   const mergeOrgNames = new Map<string, string>();
   let rows = 0;
-  for await (const records of readRecords(plan.source, analysis, { mapping: plan.mapping, readings: plan.readings, messages: plan.messages, signal: options.signal, onProgress: options.onProgress })) {
+  for await (const records of readRecords(plan.source, analysis, { mapping: mapping ?? undefined, fields, readings: plan.readings, messages: plan.messages, signal: options.signal, onProgress: options.onProgress })) {
     for (const record of records) {
       rows++;
       if (record.problem) {
@@ -163,22 +168,41 @@ export async function importRecords(engine: Engine, plan: ImportPlan, options: I
     if (options.signal?.aborted) throw abortError(options.signal);
   }
   options.onProgress?.({ phase: 'store', rows, bytes: plan.source.size, totalBytes: plan.source.size });
-  for (const pending of creates) {
-    if (!pending.photo) continue;
-    pending.values.photo = await putBlob(engine.db, pending.photo.bytes, pending.photo.type);
-  }
   const orgCreates = linkOrganizations(engine, creates, merges, mergeOrgNames);
   report.createdOrgs = orgCreates.length;
   const allCreates = [...orgCreates, ...creates];
-  const newFields = resolveNewFields(engine, allCreates, merges, plan.mapping ?? analysis.mapping);
+  const newFields = resolveNewFields(engine, allCreates, merges, mapping);
   report.newFields = newFields.map(({ section, id, label }) => ({ section, id, label }));
   if (options.signal?.aborted) throw abortError(options.signal);
-  await store(engine, batch, allCreates, merges, newFields);
+  await applyImport(engine, { batch, creates: allCreates, merges, newFields: newFields.map(({ section, id, label, type, order }) => ({ section, id, label, type, order })) });
   report.created = allCreates.length;
   report.createdIds = allCreates.map((pending) => pending.id);
   report.merged = merges.size;
   report.elapsedMs = Date.now() - started;
   return report;
+}
+
+/** Every field of the base, custom ones with their types and options. */
+function baseFields(engine: Engine): FieldDef[] {
+  return SECTION_IDS.flatMap((section) => readFields(engine.org, section));
+}
+
+/**
+ * A column meant for a new custom field whose label an existing custom field of the section
+ * already has goes to that field, so its values are read by that field's type and options
+ * (a custom number field gets `1234,5` as a number, not text).
+ */
+function adoptExistingFields(mapping: ColumnMapping | null, fields: readonly FieldDef[]): ColumnMapping | null {
+  if (!mapping) return null;
+  let changed = false;
+  const targets = mapping.targets.map((target): ColumnTarget => {
+    if (target.kind !== 'newField') return target;
+    const existing = fields.find((field) => field.section === mapping.section && !field.builtin && !field.deletedAt && field.label === target.label);
+    if (!existing) return target;
+    changed = true;
+    return { kind: 'field', field: existing.id };
+  });
+  return changed ? { ...mapping, targets } : mapping;
 }
 
 /**
@@ -264,68 +288,6 @@ function resolveNewFields(engine: Engine, creates: Pending[], merges: Map<string
   for (const pending of creates) rename(pending.section, pending.values);
   for (const [recordId, changes] of merges) rename(engine.rows.get(recordId)!.section, changes);
   return [...fields.values()].filter((field) => !field.exists);
-}
-
-/** Writes the whole import as one command (one undo step) over the org document and every shard. */
-async function store(engine: Engine, batch: string, creates: Pending[], merges: Map<string, FieldValues>, newFields: NewField[]): Promise<void> {
-  const byShard = new Map<string, { creates: Pending[]; merges: [string, FieldValues][] }>();
-  const added = new Map<string, number>();
-  const slot = (shard: string) => {
-    let entry = byShard.get(shard);
-    if (!entry) byShard.set(shard, (entry = { creates: [], merges: [] }));
-    return entry;
-  };
-  for (const pending of creates) {
-    const shard = engine.shardForNewRecord(engine.user.id, added);
-    added.set(shard, (added.get(shard) ?? 0) + 1);
-    slot(shard).creates.push(pending);
-  }
-  for (const [recordId, changes] of merges) if (Object.keys(changes).length) slot(engine.rows.get(recordId)!.shard).merges.push([recordId, changes]);
-  const shardIds = [...byShard.keys()];
-  if (shardIds.length === 0 && newFields.length === 0) return;
-  const docIds = newFields.length ? [ORG_DOC_ID, ...shardIds] : shardIds;
-  await engine.run(docIds, (docs) => {
-    const now = Date.now();
-    const shardDocs = newFields.length ? docs.slice(1) : docs;
-    if (newFields.length) {
-      const fields = orgFields(docs[0]);
-      for (const field of newFields) {
-        const entry = new Y.Map<unknown>();
-        entry.set('builtin', false);
-        entry.set('type', field.type);
-        entry.set('label', field.label);
-        entry.set('order', field.order);
-        entry.set('column', true);
-        fields.set(fieldKey(field.section, field.id), entry);
-      }
-    }
-    shardDocs.forEach((doc, index) => {
-      const records = bookRecords(doc);
-      const work = byShard.get(shardIds[index])!;
-      for (const pending of work.creates) {
-        const record = new Y.Map<unknown>();
-        record.set(META.section, pending.section);
-        record.set(META.created, now);
-        record.set(META.updated, now);
-        record.set(META.by, engine.user.id);
-        record.set(META.batch, batch);
-        for (const [field, value] of Object.entries(pending.values)) if (!isEmpty(value)) record.set(field, value);
-        records.set(pending.id, record);
-      }
-      for (const [recordId, changes] of work.merges) {
-        const record = records.get(recordId);
-        if (!record) continue;
-        for (const [field, value] of Object.entries(changes)) if (!isEmpty(value)) record.set(field, value);
-        record.set(META.updated, now);
-        record.set(META.by, engine.user.id);
-        record.set(META.batch, batch);
-      }
-    });
-  });
-}
-
-function isEmpty(value: FieldValue | undefined): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 /** A skipped record as a sentence (English unless another message table is given). */

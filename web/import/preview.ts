@@ -47,7 +47,7 @@ export async function previewRows(source: ByteSource, analysis: FileAnalysis, op
   const preview: PreviewRow[] = [];
   for await (const batch of table.rows) {
     for (const row of batch) {
-      preview.push(previewRow(row.cells, row, { headers: analysis.headers, mapping, readings }));
+      preview.push(previewRow(row.cells, row, { headers: analysis.headers, mapping, readings, messages: options.messages, fields: options.fields ?? analysis.fields }));
       if (preview.length >= limit) return preview;
     }
   }

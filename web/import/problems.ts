@@ -3,6 +3,7 @@
  * The engine never builds sentences itself, so the UI shows them in the user's language
  * (messages `import.problem.<code>`) and the CLI prints the English ones.
  */
+import { t } from '../i18n/i18n';
 import { en } from '../i18n/messages/en';
 
 /** Every kind of problem a file can have. */
@@ -17,6 +18,7 @@ export type ProblemCode =
   | 'bareQuote'
   | 'textAfterQuote'
   | 'tooManyFields'
+  | 'tooFewFields'
   | 'mixedDelimiters'
   | 'invalidBytes'
   | 'vcardNoCards'
@@ -24,7 +26,8 @@ export type ProblemCode =
   | 'vcardStrayLine'
   | 'vcardBadPhoto'
   | 'spreadsheetUnreadable'
-  | 'ambiguousDates';
+  | 'ambiguousDates'
+  | 'yearlessBirthday';
 
 /**
  * fatal: nothing can be imported; error: the line or record named cannot be imported as written
@@ -74,4 +77,16 @@ export class ImportFileError extends Error {
   constructor(readonly problem: ImportProblem) {
     super(describeProblem(problem));
   }
+}
+
+/** The name of a column without a header (`Column 3`): in the given language, else the UI's. */
+export function columnName(number: number, messages?: MessageTable): string {
+  if (!messages) return t('import.column', { number });
+  return (messages['import.column'] ?? en['import.column']).replace('{number}', String(number));
+}
+
+/** Up to `limit` line or record numbers as `3, 7, 12, …` for a problem that names many places. */
+export function numberList(numbers: readonly number[], total: number, limit = 10): string {
+  const shown = numbers.slice(0, limit).join(', ');
+  return total > limit ? `${shown}, …` : shown;
 }

@@ -12,7 +12,8 @@ import { buildRecord } from './build-record';
 import { detectFormat, DETECT_BYTES, latin1, type FileFormat } from './detect-format';
 import { detectEncoding, readBom, type EncodingGuess } from './encoding';
 import type { ImportRecord } from './import-record';
-import { ImportFileError, problem, type ImportProblem, type MessageTable, type ProblemCode } from './problems';
+import type { FieldDef } from '../schema/fields';
+import { columnName, ImportFileError, numberList, problem, type ImportProblem, type MessageTable, type ProblemCode } from './problems';
 import type { ByteSource } from './source';
 import { suggestMapping, type ColumnReading } from './suggest-mapping';
 import { openTable, type TableSettings } from './table-rows';
@@ -31,6 +32,14 @@ export interface ImportProgress {
 export interface ReadOptions {
   encoding?: string;
   delimiter?: string;
+  /**
+   * The base's fields, every section, custom ones included (readFields of each section): the
+   * headers of our own exports are matched against them first and values read by their type.
+   * Built-in fields when absent.
+   */
+  fields?: readonly FieldDef[];
+  /** Messages of the UI language for names the engine makes up (`Column 3`); t() when absent. */
+  messages?: MessageTable;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -54,16 +63,19 @@ export interface FileAnalysis {
   problemCounts: Partial<Record<ProblemCode, number>>;
   /** vCard properties left out as technical (UID, REV, ...), with counts. */
   ignoredProperties: Record<string, number>;
+  /** The fields the mapping was suggested from (ReadOptions.fields); the record pass reads values by them. */
+  fields?: readonly FieldDef[];
 }
 
 /** Problems listed one by one per code; beyond that they are only counted. */
 export const PROBLEM_DETAIL_LIMIT = 100;
 
 const SNIFF_BYTES = 256 * 1024;
+const SHORT_LINES_LISTED = 10;
 
 /** Analyses a file: format, encoding, dialect, row count, problems, columns and mapping. */
 export async function analyzeFile(source: ByteSource, options: ReadOptions = {}): Promise<FileAnalysis> {
-  const analysis: FileAnalysis = { file: source.name, format: null, encoding: null, dialect: null, headers: [], hasHeader: false, columns: [], mapping: null, readings: [], records: 0, problems: [], problemCounts: {}, ignoredProperties: {} };
+  const analysis: FileAnalysis = { file: source.name, format: null, encoding: null, dialect: null, headers: [], hasHeader: false, columns: [], mapping: null, readings: [], records: 0, problems: [], problemCounts: {}, ignoredProperties: {}, ...(options.fields ? { fields: options.fields } : {}) };
   const report = (found: ImportProblem) => {
     const count = (analysis.problemCounts[found.code] ?? 0) + 1;
     analysis.problemCounts[found.code] = count;
@@ -77,10 +89,10 @@ export async function analyzeFile(source: ByteSource, options: ReadOptions = {})
   }
   analysis.format = detection.format;
   if (detection.format === 'vcard') {
-    analyzeVCards(await source.bytes(), analysis, report, options.encoding);
+    analyzeVCards(await source.bytes(), analysis, report, options.encoding, options.messages);
     return analysis;
   }
-  const settings: TableSettings = { format: detection.format };
+  const settings: TableSettings = { format: detection.format, columnName: (number) => columnName(number, options.messages) };
   if (detection.format === 'csv') {
     analysis.encoding = chooseEncoding(head, head.length >= source.size, options.encoding);
     settings.encoding = analysis.encoding.encoding;
@@ -92,6 +104,8 @@ export async function analyzeFile(source: ByteSource, options: ReadOptions = {})
     if (analysis.dialect.mixed) report(problem('mixedDelimiters', 'error', { line: analysis.dialect.mixed.line }, { delimiter: delimiterLabel(analysis.dialect.delimiter), other: delimiterLabel(analysis.dialect.mixed.delimiter) }));
   }
   let bytesRead = 0;
+  const shortLines: number[] = [];
+  let shortRows = 0;
   try {
     const table = await openTable(source, settings, options.signal, (bytes) => (bytesRead = bytes));
     if (!table) {
@@ -104,12 +118,14 @@ export async function analyzeFile(source: ByteSource, options: ReadOptions = {})
     for await (const batch of table.rows) {
       for (const row of batch) {
         analysis.records++;
+        if (row.warning?.code === 'tooFewFields' && ++shortRows <= SHORT_LINES_LISTED) shortLines.push(row.line);
         if (row.problem) report(row.problem);
         else for (let index = 0; index < analysis.columns.length; index++) addCell(analysis.columns[index], row.cells[index]);
       }
       options.onProgress?.({ phase: 'analyze', rows: analysis.records, bytes: bytesRead, totalBytes: source.size });
     }
     if (analysis.records === 0) report(problem('headerOnly', 'fatal', { line: table.headerLine }));
+    if (shortRows) report(problem('tooFewFields', 'warning', { line: shortLines[0] }, { count: shortRows, expected: table.headers.length, lines: numberList(shortLines, shortRows) }));
   } catch (error) {
     if (error instanceof ImportFileError) {
       report(error.problem);
@@ -118,7 +134,7 @@ export async function analyzeFile(source: ByteSource, options: ReadOptions = {})
     throw error;
   }
   const european = analysis.dialect?.delimiter === ';' || /1251|1250|koi8|866/.test(analysis.encoding?.encoding ?? '');
-  const { mapping, readings } = suggestMapping(analysis.columns, { european });
+  const { mapping, readings } = suggestMapping(analysis.columns, { european }, options.fields);
   analysis.mapping = mapping;
   analysis.readings = readings;
   readings.forEach((reading, index) => {
@@ -149,7 +165,7 @@ function delimiterLabel(delimiter: string): string {
   return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
 }
 
-function analyzeVCards(bytes: Uint8Array, analysis: FileAnalysis, report: (found: ImportProblem) => void, chosenEncoding: string | undefined): void {
+function analyzeVCards(bytes: Uint8Array, analysis: FileAnalysis, report: (found: ImportProblem) => void, chosenEncoding: string | undefined, messages?: MessageTable): void {
   analysis.encoding = chooseEncoding(bytes.subarray(0, SNIFF_BYTES), bytes.length <= SNIFF_BYTES, chosenEncoding);
   // A 2.1 file that names its charset on some properties (Shift_JIS phones) uses it throughout.
   const declared = /;CHARSET=([\w-]+)/i.exec(latin1(bytes.subarray(0, SNIFF_BYTES)))?.[1].toLowerCase();
@@ -157,12 +173,16 @@ function analyzeVCards(bytes: Uint8Array, analysis: FileAnalysis, report: (found
   const { cards, problems } = lexVCards(bytes.subarray(analysis.encoding.bomLength));
   problems.forEach(report);
   analysis.records = cards.length + problems.filter((found) => found.code === 'vcardUnterminated').length;
+  const yearless: { line: number; record: number }[] = [];
   for (const card of cards) {
-    const { record, ignored, badPhoto } = vcardToRecord(card, analysis.encoding.encoding);
+    const { record, ignored, badPhoto, yearlessBirthday } = vcardToRecord(card, analysis.encoding.encoding, messages);
+    if (yearlessBirthday) yearless.push(card);
     if (badPhoto) report(problem('vcardBadPhoto', 'warning', { line: card.line, record: card.record }));
     for (const name of ignored) analysis.ignoredProperties[name] = (analysis.ignoredProperties[name] ?? 0) + 1;
     if (JSON.stringify(record.values).includes('\ufffd')) report(problem('invalidBytes', 'warning', { line: card.line, record: card.record }));
   }
+  // The birthday field holds full dates only (web/schema/fields.ts): the user must hear where a day without a year went.
+  if (yearless.length) report(problem('yearlessBirthday', 'warning', { line: yearless[0].line, record: yearless[0].record }, { count: yearless.length, records: numberList(yearless.map((card) => card.record), yearless.length) }));
 }
 
 /** Options of the record pass: the (possibly edited) mapping and readings. */
@@ -171,6 +191,8 @@ export interface RecordOptions {
   /** Messages for the labels written into notes (the UI language); English when absent. */
   messages?: MessageTable;
   readings?: ColumnReading[];
+  /** Fields values are read by (types, choice options); the analysis' fields when absent. */
+  fields?: readonly FieldDef[];
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -184,7 +206,7 @@ export async function* readRecords(source: ByteSource, analysis: FileAnalysis, o
   }
   const mapping = options.mapping ?? analysis.mapping;
   if (!mapping) return;
-  const context = { headers: analysis.headers, mapping, readings: options.readings ?? analysis.readings, messages: options.messages };
+  const context = { headers: analysis.headers, mapping, readings: options.readings ?? analysis.readings, messages: options.messages, fields: options.fields ?? analysis.fields };
   const settings: TableSettings = { format: analysis.format, encoding: analysis.encoding?.encoding, bomLength: analysis.encoding?.bomLength, dialect: analysis.dialect ?? undefined };
   let bytesRead = 0;
   let rows = 0;

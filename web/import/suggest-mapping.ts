@@ -4,7 +4,8 @@
  * header says nothing are judged by their values. Whatever stays unknown goes to the notes as
  * `Header: value` lines, so no column is dropped silently.
  */
-import type { SectionId } from '../schema/fields';
+import { exportedHeaderTarget } from '../export/export-headers';
+import { builtinFields, type FieldDef, type SectionId } from '../schema/fields';
 import type { ColumnMapping, ColumnTarget, PresetId } from './column-target';
 import type { ColumnStats } from './column-stats';
 import { chooseDateOrder, type DateReading } from './dates';
@@ -36,12 +37,17 @@ export function detectPreset(headers: string[]): PresetId | null {
 
 const SINGLE_VALUED_FIELDS_ALLOWING_REPEAT = new Set(['phones', 'emails', 'tags', 'accounts', 'notes']);
 
-/** Suggests where each column goes and how to read its values. */
-export function suggestMapping(stats: ColumnStats[], conventions: FileConventions): { mapping: ColumnMapping; readings: ColumnReading[] } {
+/**
+ * Suggests where each column goes and how to read its values. `fields` are the base's fields
+ * (built-in ones when absent): a header our own export writes for one of them, in any UI
+ * language, maps back to that field before any other rule is asked.
+ */
+export function suggestMapping(stats: ColumnStats[], conventions: FileConventions, fields?: readonly FieldDef[]): { mapping: ColumnMapping; readings: ColumnReading[] } {
   const headers = stats.map((column) => column.header);
   const preset = detectPreset(headers);
-  const section: SectionId = headersNamePeople(headers) ? 'people' : 'orgs';
-  const targets = stats.map((column, index) => presetTarget(preset, headers, index, section) ?? targetFromHeader(column.header, section) ?? targetFromValues(column, section));
+  const section: SectionId = ownExportSection(headers, fields) ?? (headersNamePeople(headers) ? 'people' : 'orgs');
+  const sectionFields = fieldsOf(section, fields);
+  const targets = stats.map((column, index) => presetTarget(preset, headers, index, section) ?? ownExportTarget(column.header, sectionFields) ?? targetFromHeader(column.header, section) ?? targetFromValues(column, section));
   for (let index = 0; index < targets.length; index++) {
     if (stats[index].filled === 0 && targets[index].kind !== 'entryKindOf') targets[index] = { kind: 'skip', reason: 'empty' };
   }
@@ -49,6 +55,51 @@ export function suggestMapping(stats: ColumnStats[], conventions: FileConvention
   const readings = stats.map((column) => ({ dates: chooseDateOrder(column.dates, conventions.european), decimal: chooseDecimalMark(column.numbers, conventions.european) }));
   return { mapping: { section, targets, preset, multiValueSeparator: preset === 'google' || preset === 'google-legacy' ? ' ::: ' : null }, readings };
 }
+
+function fieldsOf(section: SectionId, fields: readonly FieldDef[] | undefined): FieldDef[] {
+  const own = fields?.filter((field) => field.section === section && !field.deletedAt && !field.hidden) ?? [];
+  return own.length ? own : builtinFields(section);
+}
+
+/** The column a header of our own export names (exportedHeaderTarget), as a mapping target. */
+function ownExportTarget(header: string, fields: readonly FieldDef[]): ColumnTarget | null {
+  const found = exportedHeaderTarget(header, fields);
+  if (!found) return null;
+  const def = fields.find((field) => field.id === found.field)!;
+  if (def.type === 'ref') return def.refSection === 'orgs' && def.section === 'people' ? { kind: 'orgName' } : null;
+  if (def.type === 'user' || def.type === 'photo') return null;
+  return { kind: 'field', field: def.id, ...(found.entryKind ? { entryKind: found.entryKind } : {}) };
+}
+
+/**
+ * The section of a file our own export wrote: most of its headers are field names of one
+ * section, and some name fields only that section has (First name, Organization / Tax ID);
+ * null when they do not tell (other programs' files: the header dictionary decides).
+ */
+function ownExportSection(headers: string[], fields: readonly FieldDef[] | undefined): SectionId | null {
+  const people = fieldsOf('people', fields);
+  const orgs = fieldsOf('orgs', fields);
+  const named = headers.filter((header) => header.trim());
+  let peopleHits = 0;
+  let orgHits = 0;
+  let onlyPeople = 0;
+  let onlyOrgs = 0;
+  for (const header of named) {
+    const asPerson = Boolean(exportedHeaderTarget(header, people));
+    const asOrg = Boolean(exportedHeaderTarget(header, orgs));
+    peopleHits += Number(asPerson);
+    orgHits += Number(asOrg);
+    if (asPerson && !asOrg) onlyPeople++;
+    if (asOrg && !asPerson) onlyOrgs++;
+  }
+  const most = named.length * OWN_EXPORT_SHARE;
+  if (onlyPeople > 0 && onlyOrgs === 0 && peopleHits >= most) return 'people';
+  if (onlyOrgs > 0 && onlyPeople === 0 && orgHits >= most) return 'orgs';
+  return null;
+}
+
+/** Share of a file's headers that must be our own field names for the file to count as our export. */
+const OWN_EXPORT_SHARE = 0.6;
 
 /** Columns whose meaning depends on the export they come from. */
 function presetTarget(preset: PresetId | null, headers: string[], index: number, section: SectionId): ColumnTarget | null {

@@ -8,7 +8,7 @@ import { looksLikeEmail, looksLikePhone, cellText, type Cell } from './column-st
 import type { CsvDialect } from './csv-dialect';
 import { delimitedRows, abortError } from './csv-rows';
 import { decodeChunks } from './encoding';
-import { problem, ImportFileError, type ImportProblem } from './problems';
+import { columnName, problem, ImportFileError, type ImportProblem } from './problems';
 import type { ByteSource } from './source';
 
 /** One data row. */
@@ -18,6 +18,8 @@ export interface TableRow {
   /** 1-based number of the data row. */
   record: number;
   problem?: ImportProblem;
+  /** Set when the row is imported but the user should know (fewer fields than the header). */
+  warning?: ImportProblem;
 }
 
 /** How to read a table file, as decided by the analysis (or changed by the user). */
@@ -26,6 +28,8 @@ export interface TableSettings {
   encoding?: string;
   bomLength?: number;
   dialect?: CsvDialect;
+  /** Name of a column without a header (1-based); `Column N` in the UI language when absent. */
+  columnName?: (number: number) => string;
 }
 
 /** The header and a stream of batches of data rows. */
@@ -50,7 +54,8 @@ export async function openTable(source: ByteSource, settings: TableSettings, sig
     first = pending.shift();
   }
   const hasHeader = !first.cells.some((cell) => typeof cell === 'number' || /^[-+]?\d+([.,]\d+)*$/.test(cellText(cell).trim()) || looksLikeEmail(cellText(cell)) || looksLikePhone(cellText(cell)));
-  const headers = hasHeader ? first.cells.map((cell) => cellText(cell).trim()) : first.cells.map((_, index) => `Column ${index + 1}`);
+  const nameOf = settings.columnName ?? ((number: number) => columnName(number));
+  const headers = first.cells.map((cell, index) => (hasHeader && cellText(cell).trim()) || nameOf(index + 1));
   if (!hasHeader) pending.unshift(first);
   const headerLine = first.line;
   let record = 0;
@@ -60,6 +65,10 @@ export async function openTable(source: ByteSource, settings: TableSettings, sig
       row.record = ++record;
       if (!row.problem && row.cells.length > headers.length && lastFilled(row.cells) > headers.length) {
         row.problem = problem('tooManyFields', 'error', { line: row.line, record }, { count: lastFilled(row.cells), expected: headers.length });
+      }
+      // Spreadsheets leave trailing blank cells out; in delimited text a short row is a real defect.
+      if (!row.problem && settings.format === 'csv' && row.cells.length < headers.length) {
+        row.warning = problem('tooFewFields', 'warning', { line: row.line, record }, { count: row.cells.length, expected: headers.length });
       }
     }
     return raw as TableRow[];
@@ -99,7 +108,22 @@ async function* csvBatches(source: ByteSource, settings: TableSettings, signal?:
   }
   const text = decodeChunks(counted(), settings.encoding ?? 'utf-8', settings.bomLength ?? 0);
   for await (const batch of delimitedRows(text, settings.dialect!, signal)) {
+    for (const row of batch) unneutralise(row.fields);
     yield batch.map((row): RawRow => (row.problem ? { cells: row.fields, line: row.line, problem: row.problem } : { cells: row.fields, line: row.line }));
+  }
+}
+
+const NEUTRALISED = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Takes off the `'` that CSV writers (ours: web/export/write-csv.ts, OWASP's advice) put before
+ * a cell starting with `= + - @`, tab or CR so that a spreadsheet shows it as text: the value
+ * meant is the one without it.
+ */
+export function unneutralise(fields: string[]): void {
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    if (field.charCodeAt(0) === 39 && NEUTRALISED.test(field)) fields[index] = field.slice(1);
   }
 }
 

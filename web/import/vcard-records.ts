@@ -66,8 +66,9 @@ const NETWORK_NAMES: Record<string, string> = {
 };
 
 /** A vCard as a person record, plus the technical properties it left out and whether its photo was unreadable. */
-export function vcardToRecord(card: VCardData, fileEncoding: string, messages: MessageTable = en): { record: ImportRecord; ignored: string[]; badPhoto: boolean } {
+export function vcardToRecord(card: VCardData, fileEncoding: string, messages: MessageTable = en): { record: ImportRecord; ignored: string[]; badPhoto: boolean; yearlessBirthday: boolean } {
   let badPhoto = false;
+  let yearlessBirthday = false;
   const label$ = (key: string, params?: Record<string, string>) => noteLabel(key, messages, params);
   const values: FieldValues = {};
   const record: ImportRecord = { record: card.record, line: card.line, section: 'people', values };
@@ -76,7 +77,8 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
   const phones: KindedValue[] = [];
   const emails: KindedValue[] = [];
   const accounts: KindedValue[] = [];
-  const addresses: { kind: string; text: string; city: string }[] = [];
+  const addresses: { kind: string; parts: AddressParts }[] = [];
+  const registration: AddressParts[] = [];
   const tags: string[] = [];
   let formattedName = '';
   let nameParts: string[] = [];
@@ -106,8 +108,11 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
       case 'ADR': {
         const parts = splitEscaped(text(), ';').map((part) => unescapeValue(part).trim());
         const [poBox = '', extended = '', street = '', city = '', region = '', postal = '', country = ''] = parts;
-        const line = [poBox, extended, street, [postal, city].filter(Boolean).join(' '), region, country].filter(Boolean).join(', ');
-        if (line) addresses.push({ kind: label && !isStandardLabel(label) ? label : addressKind(types(property)), text: line, city });
+        const address = { poBox, extended, street, city, region, postal, country };
+        if (!addressLine(address, false)) break;
+        // Our own export writes the registration address as its own ADR type.
+        if (types(property).includes('x-registration')) registration.push(address);
+        else addresses.push({ kind: label && !isStandardLabel(label) ? label : addressKind(types(property)), parts: address });
         break;
       }
       case 'ORG': {
@@ -125,7 +130,11 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
         const raw = unescapeValue(text()).trim();
         const date = fullDate(raw);
         if (date && !values.birthday) values.birthday = date;
-        else if (raw) appendNote(values, 'notes', label$('birthday'), yearlessDate(raw, label$) ?? raw);
+        else if (raw) {
+          const yearless = yearlessDate(raw, label$);
+          if (yearless) yearlessBirthday = true;
+          appendNote(values, 'notes', label$('birthday'), yearless ?? raw);
+        }
         break;
       }
       case 'NOTE': {
@@ -149,8 +158,16 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
         else if (photo && !record.photo) record.photo = photo;
         break;
       }
+      case 'HOBBY':
+      case 'X-HOBBY':
+      case 'INTEREST':
+      case 'X-INTEREST': {
+        const hobby = unescapeValue(text()).trim();
+        if (hobby) values.hobbies = values.hobbies ? `${values.hobbies}, ${hobby}` : hobby;
+        break;
+      }
       default: {
-        const account = ACCOUNT_PROPERTIES[property.name];
+        const account = ACCOUNT_PROPERTIES[property.name] ?? (property.name === 'X-SOCIALPROFILE' ? socialProfileKind(types(property)) : undefined);
         const value = unescapeValue(text()).trim();
         if (!value) break;
         if (account) accounts.push({ kind: account, value });
@@ -179,14 +196,49 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
   if (emails.length) values.emails = emails;
   if (accounts.length) values.accounts = accounts;
   if (tags.length) values.tags = tags;
+  const withCity = [...addresses.map((address) => address.parts), ...registration].find((parts) => parts.city);
+  if (withCity) values.city = withCity.city;
   if (addresses.length) {
     for (const address of addresses) if (address.kind.startsWith('\u0000')) address.kind = label$(address.kind.slice(1));
-    values.city = addresses.find((address) => address.city)?.city ?? null;
-    values.homeAddress = addresses.length === 1 ? addresses[0].text : addresses.map((address) => `${address.kind}: ${address.text}`).join('\n');
+    const lines = addresses.map((address) => ({ kind: address.kind, text: addressLine(address.parts, address.parts === withCity) })).filter((address) => address.text);
+    if (lines.length) values.homeAddress = lines.length === 1 ? lines[0].text : lines.map((address) => `${address.kind}: ${address.text}`).join('\n');
   }
-  if (isOrganization) return { record: personToOrganization(record, org, label$), ignored, badPhoto };
+  if (registration.length) values.regAddress = registration.map((parts) => addressLine(parts, parts === withCity)).filter(Boolean).join('\n') || null;
+  if (isOrganization) return { record: personToOrganization(record, org, label$), ignored, badPhoto, yearlessBirthday };
   if (org) record.orgName = org;
-  return { record, ignored, badPhoto };
+  return { record, ignored, badPhoto, yearlessBirthday };
+}
+
+/** The seven components of an ADR value. */
+interface AddressParts {
+  poBox: string;
+  extended: string;
+  street: string;
+  city: string;
+  region: string;
+  postal: string;
+  country: string;
+}
+
+/**
+ * An address as one text. The city is written once: left out when the street already names it,
+ * and left out of the address whose city fills the city field when nothing else (postal code,
+ * region, country) would stand next to it — the form our own export writes.
+ */
+function addressLine(parts: AddressParts, cityHasField: boolean): string {
+  const { poBox, extended, street, city, region, postal, country } = parts;
+  const streetNamesCity = city && street.toLocaleLowerCase().includes(city.toLocaleLowerCase());
+  const bareCity = cityHasField && !postal && !region && !country;
+  const cityText = streetNamesCity || bareCity ? '' : city;
+  return [poBox, extended, street, [postal, cityText].filter(Boolean).join(' '), region, country].filter(Boolean).join(', ');
+}
+
+const ACCOUNT_KIND_NAMES = new Set(['telegram', 'whatsapp', 'viber', 'signal', 'skype', 'facebook', 'instagram', 'linkedin', 'vk', 'x', 'twitter']);
+
+/** The account kind of an `X-SOCIALPROFILE;TYPE=…` line (what our export writes for kinds without a property). */
+function socialProfileKind(typeList: string[]): string {
+  const known = typeList.find((type) => ACCOUNT_KIND_NAMES.has(type));
+  return known === 'twitter' ? 'x' : (known ?? typeList[0] ?? 'other');
 }
 
 /** Labels of item groups (`item1.X-ABLabel:Custom`), Apple's `_$!<Mobile>!$_` form unwrapped. */

@@ -75,3 +75,26 @@ describe('vCard notes labels follow the UI language', () => {
     expect(vcardToRecord(card, 'utf-8', ru).record.values.notes).toBe('Прозвище: Anuța\nДень рождения: --04-15 (без года)');
   });
 });
+
+describe('vCard: addresses, hobbies and social profiles go to their fields', () => {
+  const card = (lines: string) => records(utf8(`BEGIN:VCARD\r\nVERSION:3.0\r\nN:Díaz;María;;;\r\n${lines}END:VCARD\r\n`)).records[0];
+
+  it('the city is written once: a bare city fills the city field only, a street that names it gets no second copy', () => {
+    expect(card('ADR;TYPE=HOME:;;Calle Mayor 1;Madrid;;;\r\n').values).toMatchObject({ homeAddress: 'Calle Mayor 1', city: 'Madrid' });
+    expect(card('ADR;TYPE=HOME:;;Str. Lungă 1\\, Iași;Iași;;;\r\n').values).toMatchObject({ homeAddress: 'Str. Lungă 1, Iași', city: 'Iași' });
+    // A full postal address keeps its city line as written.
+    expect(card('ADR;TYPE=HOME:;;Ring 22;Winsen;;21423;Germany\r\n').values).toMatchObject({ homeAddress: 'Ring 22, 21423 Winsen, Germany', city: 'Winsen' });
+  });
+
+  it('X-REGISTRATION addresses go to the registration address, HOBBY / X-HOBBY to hobbies, X-SOCIALPROFILE to accounts', () => {
+    const values = card('ADR;TYPE=HOME:;;Calle Mayor 1;Madrid;;;\r\nADR;TYPE=X-REGISTRATION:;;Str. Lungă 5;;;;\r\nX-HOBBY:chess\r\nHOBBY:sailing\r\nX-SOCIALPROFILE;TYPE=twitter:maria_x\r\n').values;
+    expect(values).toMatchObject({ homeAddress: 'Calle Mayor 1', regAddress: 'Str. Lungă 5', city: 'Madrid', hobbies: 'chess, sailing', accounts: [{ kind: 'x', value: 'maria_x' }] });
+    expect(values.notes).toBeUndefined();
+  });
+
+  it('an organization card keeps a hobby line in its notes (organizations have no hobbies field)', () => {
+    const org = records(utf8('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Acme\r\nORG:Acme\r\nX-HOBBY:sailing\r\nEND:VCARD\r\n')).records[0];
+    expect(org).toMatchObject({ section: 'orgs', values: { name: 'Acme', notes: 'Hobbies: sailing' } });
+    expect('hobbies' in org.values).toBe(false);
+  });
+});

@@ -1,20 +1,17 @@
 /**
  * First sign-in on a device that was used without an account: the records of the device's local
- * base are copied into the account's own book (same ids and values) as one command, so it is one
- * undoable step. The local base itself is only read, and never created by looking for it.
+ * base are copied into the account's own book (same ids and values) by the insertStoredRecords
+ * command, so it is one undoable step. The local base itself is only read, and never created by looking for it.
  */
 import * as Y from 'yjs';
-import type { Engine } from '../engine/engine';
+import type { StoredRecord } from '../engine/commands';
 import { parseBookDocId } from '../engine/ids';
 import { readDocState, storedDocIds } from '../engine/doc-log';
 import { bookRecords } from '../engine/rows';
 import { ClientelaDatabase, DEFAULT_DATABASE_NAME, type DatabaseDeps } from '../storage/database';
 
 /** One record of the local base: its id and every key of its map (fields and metadata). */
-export interface LocalRecord {
-  id: string;
-  entries: [string, unknown][];
-}
+export type LocalRecord = StoredRecord;
 
 /** Whether an IndexedDB database exists, without opening (and so creating) it. */
 export async function databaseExists(name: string, factory: IDBFactory): Promise<boolean> {
@@ -45,34 +42,4 @@ export async function readLocalBaseRecords(deps?: DatabaseDeps, name = DEFAULT_D
   } finally {
     db.close();
   }
-}
-
-/**
- * Copies records into the signed-in user's book as one command (one undo step). Records whose id
- * the account's base already holds are skipped. Returns how many were copied.
- */
-export async function copyRecordsIntoOwnBook(engine: Engine, records: readonly LocalRecord[]): Promise<number> {
-  const fresh = records.filter((record) => !engine.rows.has(record.id));
-  if (fresh.length === 0) return 0;
-  const byShard = new Map<string, LocalRecord[]>();
-  const added = new Map<string, number>();
-  for (const record of fresh) {
-    const shard = engine.shardForNewRecord(engine.user.id, added);
-    added.set(shard, (added.get(shard) ?? 0) + 1);
-    const list = byShard.get(shard) ?? [];
-    list.push(record);
-    byShard.set(shard, list);
-  }
-  const shardIds = [...byShard.keys()];
-  await engine.run(shardIds, (docs) => {
-    docs.forEach((doc, index) => {
-      const target = bookRecords(doc);
-      for (const record of byShard.get(shardIds[index])!) {
-        const map = new Y.Map<unknown>();
-        for (const [key, value] of record.entries) map.set(key, value);
-        target.set(record.id, map);
-      }
-    });
-  });
-  return fresh.length;
 }

@@ -3,22 +3,9 @@
  * parsed answer or throws RelayApiError with the relay's own message, so the UI can say why.
  */
 
-/** A role id: Administrator, Senior manager, Manager, View-only (relay/auth/roles.ts). */
-export type Role = 'admin' | 'senior' | 'manager' | 'viewer';
-
-/** The roles, from most to least rights. */
-export const ROLES: readonly Role[] = ['admin', 'senior', 'manager', 'viewer'];
-
-/** An account as the relay shows it (no secrets). */
-export interface Account {
-  id: string;
-  name: string;
-  role: Role;
-  /** "See only own records": the user receives only his own books. */
-  seeOnlyOwn: boolean;
-  disabled: boolean;
-  createdAt: number;
-}
+// The relay's own definitions (pure, no Node imports), so both sides agree on roles and accounts.
+import type { Account, Role } from '../../relay/auth/roles';
+export { ROLES, type Account, type Role } from '../../relay/auth/roles';
 
 /** A signed-in session: the token sent with every call and socket. */
 export interface SessionGrant {

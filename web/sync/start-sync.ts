@@ -21,7 +21,8 @@ import { localChangeMark, PendingChanges } from './pending-changes';
 import { ProviderPool } from './provider-pool';
 import { syncSocketUrl } from './relay-url';
 import { blobRefs, syncBlobs } from './blob-sync';
-import { copyRecordsIntoOwnBook, readLocalBaseRecords } from './local-base-copy';
+import { readLocalBaseRecords } from './local-base-copy';
+import { insertStoredRecords } from '../engine/commands';
 import { createKvWriter, readSyncMemory, SYNC_KEYS, type SyncMemory } from './sync-store';
 
 /** At most this many sockets live at once (the relay allows 64 per user by default; other tabs and devices share them). */
@@ -503,7 +504,7 @@ class Sync {
     if (this.memory.localBaseCopied || this.options.copyLocalBase === false) return;
     if (!this.engine.canWrite(this.engine.shardForNewRecord())) return;
     const records = await readLocalBaseRecords(this.options.deps);
-    if (records.length > 0) await copyRecordsIntoOwnBook(this.engine, records);
+    if (records.length > 0) await insertStoredRecords(this.engine, records);
     this.memory.localBaseCopied = true;
     await this.writeKv(SYNC_KEYS.localBaseCopied, true);
   }

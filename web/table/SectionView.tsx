@@ -23,6 +23,8 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { createTableData, valueKeys, type ColumnContext } from './columns';
 import { computeView } from './compute-view';
 import { ConditionsPanel } from './ConditionsPanel';
+import { ExportActions } from './ExportActions';
+import { ImportButton } from '../import/wizard/ImportButton';
 import { FilterChips } from './FilterChips';
 import { formatKey } from './format';
 import { Grid } from './Grid';
@@ -275,6 +277,7 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
           <button type="button" class="primary" onClick={() => navigate({ page: 'section', section, recordId: 'new' })}>
             {t('table.add')}
           </button>
+          <ImportButton section={section} />
         </Show>
         <span class="toolbar-gap" />
         <button type="button" aria-haspopup="dialog" aria-expanded={columnsOpen()} onClick={() => setColumnsOpen(!columnsOpen())}>
@@ -296,6 +299,14 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
           {t('table.detailedSearch')}
         </button>
         <ViewsBar model={model} onNotice={setNotice} />
+        <ExportActions
+          section={section}
+          title={sectionName()}
+          viewRows={() => Array.from(view().rows, (index) => data().rows[index])}
+          columns={() => state().columns.map((id) => model.field(id)).filter((field) => field !== undefined)}
+          selectedRows={() => Array.from(view().rows, (index) => data().rows[index]).filter((row) => selected().has(row.id))}
+          context={context}
+        />
         <span class="toolbar-gap" />
         <button type="button" onClick={filterByActiveCell} disabled={activeRowIndex() === null}>
           {t('table.filterByValue')}
