@@ -4,11 +4,11 @@ import * as Y from 'yjs';
 import { relayRatioLine } from './relay-output';
 import { buildBook, editField, planEdits } from './relay-base';
 import { checkMerged, type Side } from './relay-merge';
-import { processCpuSeconds, processRssMb } from './relay-clients';
+import { newCounter, processCpuSeconds, processRssMb } from './relay-clients';
 import { bookRecords, META } from '../web/engine/rows';
 
 function side(docs: Map<string, Y.Doc>, id: string): Side {
-  return { user: { id, name: id, token: '' }, docs, providers: [], counter: { sent: 0, received: 0, sentFrames: [], receivedFrames: [], keep: false } };
+  return { user: { id, name: id, token: '' }, docs, providers: [], counter: newCounter() };
 }
 
 function copyBook(docs: Map<string, Y.Doc>): Map<string, Y.Doc> {

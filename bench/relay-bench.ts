@@ -8,7 +8,7 @@
  *
  * - propagation_*: 50 clients on one shared book shard, one edit per second each (relay-propagation.ts)
  * - merge_*: 10k offline edits per side on a 100k-record base (relay-merge.ts)
- * - fresh_join_*: a new device joining that base through a pool of 8 providers (relay-join.ts)
+ * - fresh_join_*: a new device joining that base, 8 shards at a time: state over HTTP, then a socket (relay-join.ts)
  */
 import { parseArgs } from 'node:util';
 import { availableParallelism, loadavg } from 'node:os';
@@ -97,14 +97,16 @@ async function benchBase(relay: RelayProcess, options: Options): Promise<void> {
       process.exitCode = 1;
       progress(`merge DID NOT CONVERGE: ${merge.divergence}`);
     }
-    const directions = `A sent ${merge.a.sent}, received ${merge.a.received}; B sent ${merge.b.sent}, received ${merge.b.received} (WebSocket message payloads)`;
+    const { wire } = merge;
+    const directions = `A sent ${wire.a.sent}, received ${wire.a.received}; B sent ${wire.b.sent}, received ${wire.b.received} (TCP bytes: permessage-deflate, frame headers and upgrades included)`;
     emit(size, 'merge_apply_ms', converged ? merge.applyMs : null, 'ms', converged ? `${options.edits} offline field edits per side (as updateFields: field + $updated + $by) over ${docIds.length} shards; from reconnect of both to equal state vectors on every shard; verified equal JSON, ${merge.conflicts} same-field conflicts resolved to one side` : `not converged: ${merge.divergence}`);
-    emit(size, 'merge_wire_bytes', converged ? Math.max(merge.a.sent, merge.a.received, merge.b.sent, merge.b.received) : null, 'bytes', `larger direction: ${directions}`);
-    emit(size, 'merge_upload_bytes', Math.max(merge.a.sent, merge.b.sent), 'bytes', 'the larger side: client → relay');
-    emit(size, 'merge_download_bytes', Math.max(merge.a.received, merge.b.received), 'bytes', 'the larger side: relay → client');
+    emit(size, 'merge_wire_bytes', converged ? Math.max(wire.a.sent, wire.a.received, wire.b.sent, wire.b.received) : null, 'bytes', `larger direction: ${directions}`);
+    emit(size, 'merge_payload_bytes', Math.max(merge.a.sent, merge.a.received, merge.b.sent, merge.b.received), 'bytes', `larger direction before compression: A sent ${merge.a.sent}, received ${merge.a.received}; B sent ${merge.b.sent}, received ${merge.b.received} (WebSocket message payloads)`);
+    emit(size, 'merge_upload_bytes', Math.max(wire.a.sent, wire.b.sent), 'bytes', 'the larger side: client → relay, on the wire');
+    emit(size, 'merge_download_bytes', Math.max(wire.a.received, wire.b.received), 'bytes', 'the larger side: relay → client, on the wire');
     emit(size, 'merge_offline_update_bytes', Math.max(merge.offline.a.update, merge.offline.b.update), 'bytes', `the larger side's offline changes encoded as one update per shard (A ${merge.offline.a.update}, B ${merge.offline.b.update}); of it the delete set: A ${merge.offline.a.deleteSet}, B ${merge.offline.b.deleteSet}`);
     const deflated = [merge.a.sentFrames, merge.a.receivedFrames, merge.b.sentFrames, merge.b.receivedFrames].map(deflatedBytes);
-    emit(size, 'merge_wire_bytes_if_deflated', Math.max(...deflated), 'bytes', 'estimate, larger direction: each message deflated on its own (permessage-deflate is off on the relay today)');
+    emit(size, 'merge_payload_bytes_each_deflated', Math.max(...deflated), 'bytes', 'larger direction, each message deflated on its own (what permessage-deflate without context takeover approaches)');
   }
   closeSide(a);
   closeSide(b);
@@ -115,16 +117,21 @@ async function benchBase(relay: RelayProcess, options: Options): Promise<void> {
   b.docs.clear();
   progress(`fresh join: a new device of the owner joins ${docIds.length} shards through a pool of ${options.pool} (rooms loaded on the relay)`);
   const request = { token: owner.token, docIds, pool: options.pool, expectedRecords: expected };
-  const warm = await measureFreshJoin({ ...request, syncUrl: relay.syncUrl });
-  emit(size, 'fresh_join_ms', warm.syncedMs, 'ms', `new device in its own process: ${docIds.length} shards through ${options.pool} providers at once until all synced and ${warm.records} records held; relay rooms loaded (colleagues online)`);
+  const warm = await measureFreshJoin({ ...request, syncUrl: relay.syncUrl, httpUrl: relay.httpUrl, via: 'http' });
+  const how = `${docIds.length} shards, ${options.pool} at a time: each shard's state over HTTP (GET /api/docs/state, gzip), then a socket syncs the difference`;
+  emit(size, 'fresh_join_ms', warm.syncedMs, 'ms', `new device in its own process: ${how}, until all synced and ${warm.records} records held; relay rooms loaded (colleagues online)`);
   emit(size, 'fresh_join_rows_ms', warm.rowsMs, 'ms', 'the same plus building every projection row (rowFromRecord); no IndexedDB writes');
-  emit(size, 'fresh_join_download_bytes', warm.receivedBytes, 'bytes');
+  emit(size, 'fresh_join_download_bytes', warm.receivedBytes, 'bytes', 'HTTP bodies as sent (gzip) plus socket TCP bytes');
+  const again = await measureFreshJoin({ ...request, syncUrl: relay.syncUrl, httpUrl: relay.httpUrl, via: 'http' });
+  emit(size, 'fresh_join_second_device_ms', again.syncedMs, 'ms', 'a second new device right after: the relay answers from its cache of compressed states');
+  const socketOnly = await measureFreshJoin({ ...request, syncUrl: relay.syncUrl, httpUrl: relay.httpUrl, via: 'socket' });
+  emit(size, 'fresh_join_socket_only_ms', socketOnly.syncedMs, 'ms', `the same through sockets alone (sync step 2 of the whole shard, permessage-deflate), ${socketOnly.receivedBytes} bytes on the wire`);
   progress('fresh join: restarting the relay so it loads every shard from SQLite');
   await relay.stop();
   const restarted = await startRelay({ dataDir: relay.dataDir });
   try {
-    const cold = await measureFreshJoin({ ...request, syncUrl: restarted.syncUrl });
-    emit(size, 'fresh_join_cold_relay_ms', cold.syncedMs, 'ms', 'the same right after a relay restart: each shard is read from SQLite (snapshot + later updates) before it is sent');
+    const cold = await measureFreshJoin({ ...request, syncUrl: restarted.syncUrl, httpUrl: restarted.httpUrl, via: 'http' });
+    emit(size, 'fresh_join_cold_relay_ms', cold.syncedMs, 'ms', 'the same right after a relay restart: states come from SQLite (snapshot, merged with later updates in a worker), each socket loads its room');
     emit(size, 'relay_rss_after_join_mb', processRssMb(restarted.child.pid!), 'MB', `relay resident memory with ${docIds.length} loaded shards`);
   } finally {
     await restarted.stop();
@@ -149,6 +156,9 @@ async function main(): Promise<void> {
       const relay = await startRelay();
       try {
         await benchBase(relay, options);
+      } catch (error) {
+        progress(`the relay's last output lines:\n${relay.output().split('\n').slice(-15).join('\n')}`);
+        throw error;
       } finally {
         await relay.stop();
       }

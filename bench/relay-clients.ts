@@ -6,14 +6,22 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 
-/** Payload bytes of WebSocket messages, per direction (frame headers and TCP not included). */
+/**
+ * Bytes per direction: `sent` / `received` count WebSocket message payloads (as the application sees
+ * them, before compression); `sockets` are the TCP sockets underneath, read by `wireBytes` for what
+ * really crossed the network (permessage-deflate, frame headers and the upgrade included).
+ */
 export interface WireCounter {
   sent: number;
   received: number;
+  sockets: Set<Socket>;
+  /** Each socket's [read, written] byte counts at the last reset. */
+  baseline: Map<Socket, [number, number]>;
   /** The messages themselves, kept while `keep` is set (to size them compressed after the timed part). */
   sentFrames: Uint8Array[];
   receivedFrames: Uint8Array[];
@@ -22,12 +30,25 @@ export interface WireCounter {
 
 /** A fresh counter at zero. */
 export function newCounter(): WireCounter {
-  return { sent: 0, received: 0, sentFrames: [], receivedFrames: [], keep: false };
+  return { sent: 0, received: 0, sockets: new Set(), baseline: new Map(), sentFrames: [], receivedFrames: [], keep: false };
+}
+
+/** TCP bytes the counter's sockets sent and received since its last reset (closed sockets keep their counts). */
+export function wireBytes(counter: WireCounter): { sent: number; received: number } {
+  let sent = 0;
+  let received = 0;
+  for (const socket of counter.sockets) {
+    const [read, written] = counter.baseline.get(socket) ?? [0, 0];
+    sent += socket.bytesWritten - written;
+    received += socket.bytesRead - read;
+  }
+  return { sent, received };
 }
 
 /** Sets a counter back to zero and starts (or stops) keeping the messages. */
 export function resetCounter(counter: WireCounter, keep: boolean): void {
   counter.sent = counter.received = 0;
+  counter.baseline = new Map([...counter.sockets].map((socket) => [socket, [socket.bytesRead, socket.bytesWritten]]));
   counter.sentFrames = [];
   counter.receivedFrames = [];
   counter.keep = keep;
@@ -43,6 +64,8 @@ function countingWebSocket(counter: WireCounter): new (address: string, protocol
   return class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
+      // ws keeps its TCP socket in a private field; the bench reads its byte counts only.
+      this.once('open', () => counter.sockets.add((this as unknown as { _socket: Socket })._socket));
       this.on('message', (data: WebSocket.RawData) => {
         const bytes = Array.isArray(data) ? Buffer.concat(data) : new Uint8Array(data);
         counter.received += bytes.byteLength;

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { connect, makeUser, synced, type Client, type RelayProcess, type TestUser } from '../relay/test/harness';
-import { relayCovers, watchRelayState } from '../relay/sync/ack-watch';
+import { relayCovers, watchRelayState } from '../web/sync/ack-watch';
 import { bookRecords } from '../web/engine/rows';
 import { buildBook, editField, EDITED_FIELDS } from './relay-base';
 import { processCpuSeconds, processRssMb, until } from './relay-clients';

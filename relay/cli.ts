@@ -15,6 +15,7 @@ import { createAccountsStore } from './store/accounts-store';
 import { DEFAULT_SESSION_OPTIONS, Sessions } from './auth/sessions';
 import { backupDatabase, pruneBackups, restoreDatabase } from './backup';
 import { jsonLogger as log } from './log';
+import { isNewerSchema } from './org/org-owner';
 
 const DEFAULT_DATA = process.env.RELAY_DATA ?? './relay-data';
 
@@ -149,6 +150,17 @@ async function serve(values: Values): Promise<number> {
     },
     ...(values['max-blob-bytes'] !== undefined && { maxBlobBytes: positiveInteger(values, 'max-blob-bytes') }),
   });
+  try {
+    await relay.setUpOrg();
+  } catch (error) {
+    const why = isNewerSchema(error) ? error.message : `The org document could not be set up: ${String(error)}`;
+    log('org-refused', { error: why });
+    process.stderr.write(`\nThe relay did not start: ${why}\nData folder: ${dataDir}\n`);
+    await relay.close();
+    server.close();
+    httpsServer?.close();
+    return 1;
+  }
   writeFileSync(join(dataDir, 'relay.pid'), String(process.pid));
   const bound = boundPort(server, port);
   const base = `http://localhost:${bound}/`;
@@ -165,11 +177,9 @@ async function serve(values: Values): Promise<number> {
     const link = inviteLink(httpsBase ?? base, invite.token);
     log('admin-invite', { link, expiresAt: new Date(invite.expiresAt).toISOString() });
     const local = httpsBase ? `\n  (on this machine also ${inviteLink(base, invite.token)})` : '';
-    // The app's sign-in page arrives with office sync (issue 3); until then say what works today.
     process.stdout.write(
       `\nFirst start: this one-time link makes its opener the Administrator:\n  ${link}${local}\n` +
-        `The app does not sign in through the relay yet (it comes with office sync); the link's token\n` +
-        `can be accepted now with POST /api/invites/accept {"token", "name", "password"}.\n`,
+        `Open it, choose your name and password, then invite colleagues from the app's Users page.\n`,
     );
   }
   if (httpsBase && tls) {

@@ -2,7 +2,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { openDatabase, type Db } from './store/database';
+import { openDatabase, openRebuildableConnection, type Db } from './store/database';
 import { createSqliteDocStore } from './store/sqlite-store';
 import { createAccountsStore, type AccountsStore } from './store/accounts-store';
 import { DEFAULT_SESSION_OPTIONS, Sessions, type SessionOptions } from './auth/sessions';
@@ -13,6 +13,8 @@ import { RecordHistory } from './index/record-history';
 import { createBlobStore } from './store/blob-store';
 import type { Logger } from './log';
 import type { Invite } from './store/accounts-store';
+import { setUpOrg } from './org/org-owner';
+import { DocStates, warmingStatesOnCompact } from './http/doc-state';
 
 /** Default size limit of one blob: a large photo or a document scan. */
 export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
@@ -33,6 +35,11 @@ export interface Relay {
   accounts: AccountsStore;
   sessions: Sessions;
   sync: SyncServer;
+  /**
+   * Sets up or migrates the org document and lists every account's name in it; call once at start.
+   * Rejects with NewerSchemaError (nothing written) for a data folder written by a newer app.
+   */
+  setUpOrg(): Promise<void>;
   /** A new one-time link token that makes its opener an Administrator. */
   createAdminInvite(): Invite;
   /** Commits every room and closes the database. */
@@ -47,8 +54,10 @@ export function attachRelay(servers: Server | (Server | HttpsServer)[], options:
   const docs = createSqliteDocStore(db);
   const accounts = createAccountsStore(db);
   const sessions = new Sessions(accounts, { ...DEFAULT_SESSION_OPTIONS, ...options.sessions });
-  const index = new RecordIndex(db, docs, options.log);
-  const sync = new SyncServer(docs, (token) => sessions.authenticate(token), { ...DEFAULT_SYNC_LIMITS, ...options.limits }, options.log, index);
+  const indexDb = openRebuildableConnection(options.dataDir);
+  const index = new RecordIndex(indexDb, docs, options.log);
+  const states = new DocStates(docs, options.log);
+  const sync = new SyncServer(warmingStatesOnCompact(docs, states), (token) => sessions.authenticate(token), { ...DEFAULT_SYNC_LIMITS, ...options.limits }, options.log, index);
   const context: ApiContext = {
     sessions,
     accounts,
@@ -60,6 +69,7 @@ export function attachRelay(servers: Server | (Server | HttpsServer)[], options:
     history: new RecordHistory(docs),
     blobs: createBlobStore(db),
     maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES,
+    states,
   };
 
   for (const server of Array.isArray(servers) ? servers : [servers]) {
@@ -83,10 +93,13 @@ export function attachRelay(servers: Server | (Server | HttpsServer)[], options:
     sessions,
     sync,
     createAdminInvite: () => sessions.invite('admin', false, null),
+    setUpOrg: () => setUpOrg(sync, accounts.list(), options.log),
     async close() {
       if (closed) return;
       closed = true;
       await sync.close();
+      await context.states.close();
+      indexDb.close();
       db.close();
     },
   };

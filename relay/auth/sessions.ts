@@ -96,6 +96,24 @@ export class Sessions {
     return { ...this.accounts.createSession(user.id, this.options.sessionTtlMs), user };
   }
 
+  /**
+   * Starts a password reset (an administrator's): ends every session of the user and returns a one-time
+   * token, valid as long as an invite, with which he chooses a new password himself.
+   */
+  startReset(userId: string, by: string): { token: string; expiresAt: number } {
+    if (!this.accounts.byId(userId)) throw new AccountRuleError('unknown-user', `There is no user with id "${userId}".`);
+    this.accounts.deleteUserSessions(userId);
+    return this.accounts.createReset(userId, by, this.options.inviteTtlMs);
+  }
+
+  /** Sets a new password with a reset token (same rules as invites) and logs the user in. */
+  async acceptReset(token: string, password: string): Promise<{ token: string; expiresAt: number; user: StoredAccount }> {
+    const problem = passwordProblem(password);
+    if (problem) throw new AccountRuleError('bad-password', `The ${problem}.`);
+    const user = this.accounts.useReset(token, await hashPassword(password));
+    return { ...this.accounts.createSession(user.id, this.options.sessionTtlMs), user };
+  }
+
   /** Applies an administrator's change; refuses to leave the relay without an enabled administrator. */
   changeRights(userId: string, change: RightsChange): StoredAccount {
     const user = this.accounts.byId(userId);

@@ -8,7 +8,7 @@ import { BLOB_HASH, cityKey, taxIdKey } from '../index/record-keys';
 import type { BlobStore } from '../store/blob-store';
 import { emailKey, nameKey, phoneKey } from '../../web/search/normalize';
 import { AccountRuleError, parseRightsChange, type Sessions } from '../auth/sessions';
-import { InviteError, publicAccount, type AccountsStore, type StoredAccount } from '../store/accounts-store';
+import { InviteError, ResetError, publicAccount, type AccountsStore, type StoredAccount } from '../store/accounts-store';
 import type { DocStore } from '../store/doc-store';
 import { accessTo } from '../auth/access';
 import { parseDocId, prefsId } from '../sync/doc-ids';
@@ -16,6 +16,8 @@ import { isRole } from '../auth/roles';
 import type { SyncServer } from '../sync/sync-server';
 import { CLOSE_RIGHTS_CHANGED, CLOSE_UNAUTHENTICATED } from '../sync/close-codes';
 import type { Logger } from '../log';
+import { chooseEncoding, type DocStates } from './doc-state';
+import { recordUserName } from '../org/org-owner';
 
 /** What the API works on. */
 export interface ApiContext {
@@ -30,7 +32,12 @@ export interface ApiContext {
   blobs: BlobStore;
   /** Largest blob accepted by PUT /api/blobs. */
   maxBlobBytes: number;
+  /** Whole-document states for GET /api/docs/state. */
+  states: DocStates;
 }
+
+/** HTTP status of an account rule's refusal (400 unless listed). */
+const RULE_STATUS: Record<string, number> = { 'unknown-user': 404, 'name-taken': 409, 'reset-used': 410, 'reset-expired': 410, 'account-disabled': 403 };
 
 /** Whether a request belongs to the API. */
 export function isApiRequest(request: IncomingMessage): boolean {
@@ -44,8 +51,8 @@ export async function handleApi(context: ApiContext, request: IncomingMessage, r
   } catch (error) {
     if (error instanceof ApiError) {
       sendJson(response, error.status, { error: error.code, message: error.message }, error.headers);
-    } else if (error instanceof AccountRuleError || error instanceof InviteError) {
-      sendJson(response, error.code === 'unknown-user' ? 404 : error.code === 'name-taken' ? 409 : 400, { error: error.code, message: error.message });
+    } else if (error instanceof AccountRuleError || error instanceof InviteError || error instanceof ResetError) {
+      sendJson(response, RULE_STATUS[error.code] ?? 400, { error: error.code, message: error.message });
     } else {
       context.log('api-error', { url: request.url, error: String(error) });
       if (!response.headersSent) sendJson(response, 500, { error: 'internal', message: 'The relay failed to answer.' });
@@ -82,7 +89,14 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     const body = await readJsonBody(request);
     const result = await sessions.acceptInvite(requireString(body, 'token'), requireString(body, 'name'), requireString(body, 'password'));
     context.log('invite-accepted', { userId: result.user.id, role: result.user.role });
+    await nameInOrg(context, result.user);
     return sendJson(response, 201, { token: result.token, expiresAt: result.expiresAt, user: publicAccount(result.user) });
+  }
+  if (path === '/api/reset/accept' && method === 'POST') {
+    const body = await readJsonBody(request);
+    const result = await sessions.acceptReset(requireString(body, 'token'), requireString(body, 'password'));
+    context.log('password-reset-done', { userId: result.user.id });
+    return sendJson(response, 200, { token: result.token, expiresAt: result.expiresAt, user: publicAccount(result.user) });
   }
 
   const token = bearerToken(request);
@@ -101,6 +115,26 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     const since = sinceText === null ? 0 : Number(sinceText);
     if (!Number.isSafeInteger(since) || since < 0) throw new ApiError(400, 'bad-cursor', 'since must be a cursor returned by /api/docs.');
     return sendJson(response, 200, await listDocs(docs, user, since, sinceText !== null));
+  }
+  if (path === '/api/docs/state' && method === 'GET') {
+    const docId = url.searchParams.get('doc') ?? '';
+    const ref = parseDocId(docId);
+    if (!ref || accessTo(user, ref) === 'none') throw new ApiError(404, 'no-document', `No document "${docId.slice(0, 100)}" for you.`);
+    const state = await context.states.encoded(docId, chooseEncoding(request.headers['accept-encoding']));
+    if (!state) {
+      response.writeHead(204, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': state.body.byteLength,
+      ...(state.encoding !== 'identity' && { 'content-encoding': state.encoding }),
+      vary: 'accept-encoding',
+      'cache-control': 'no-store',
+      'x-doc-seq': String(state.seq),
+    });
+    response.end(state.body);
+    return;
   }
   if (path === '/api/duplicates' && method === 'POST') {
     return sendJson(response, 200, await duplicates(context, await readJsonBody(request)));
@@ -168,6 +202,14 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     requireAdmin(user);
     return sendJson(response, 200, { users: accounts.list().map(publicAccount) });
   }
+  const resetMatch = /^\/api\/users\/([A-Za-z0-9_-]+)\/reset$/.exec(path);
+  if (resetMatch && method === 'POST') {
+    requireAdmin(user);
+    const reset = sessions.startReset(resetMatch[1], user.id);
+    const closed = sync.closeUser(resetMatch[1], CLOSE_UNAUTHENTICATED, 'password reset');
+    context.log('password-reset-started', { by: user.id, userId: resetMatch[1], socketsClosed: closed });
+    return sendJson(response, 201, reset);
+  }
   const userMatch = /^\/api\/users\/([A-Za-z0-9_-]+)$/.exec(path);
   if (userMatch && method === 'PATCH') {
     requireAdmin(user);
@@ -180,6 +222,15 @@ async function route(context: ApiContext, request: IncomingMessage, response: Se
     return sendJson(response, 200, { user: publicAccount(updated) });
   }
   throw new ApiError(404, 'not-found', `No API ${method} ${path}.`);
+}
+
+/** Lists a new account's name in the org; the account exists even when this fails (the next start retries). */
+async function nameInOrg(context: ApiContext, account: StoredAccount): Promise<void> {
+  try {
+    await recordUserName(context.sync, account);
+  } catch (error) {
+    context.log('org-user-name-failed', { userId: account.id, error: String(error) });
+  }
 }
 
 /** Answers a duplicate check with only the owners' names: never a field of the matching records. */

@@ -44,6 +44,59 @@ describe('record index', () => {
     db.close();
   });
 
+  it('re-indexes a record only for changes that may alter its keys or blob references', async () => {
+    const { index, db } = setup();
+    const doc = new Y.Doc();
+    const watch = index.watch('book:u5:0', doc, 0)!;
+    const records = doc.getMap<Y.Map<unknown>>('records');
+    records.set('r1', new Y.Map<unknown>(Object.entries({ $section: 'orgs', name: 'Acme', notes: 'first call' })));
+    watch.committed(1);
+    index.flush();
+    // A marker row the record's own entries would never hold: it survives until the record is re-indexed.
+    db.prepare("INSERT INTO record_keys (doc_id, record_id, kind, key) VALUES ('book:u5:0', 'r1', 'phone', 'marker')").run();
+    const marked = () => (db.prepare("SELECT count(*) AS n FROM record_keys WHERE key = 'marker'").get() as { n: number }).n === 1;
+    doc.transact(() => {
+      records.get('r1')!.set('notes', 'second call');
+      records.get('r1')!.set('$updated', 2);
+      records.get('r1')!.set('$by', 'u5');
+      records.get('r1')!.set('revenue', 1200);
+    });
+    watch.committed(2);
+    index.flush();
+    expect(marked()).toBe(true);
+    records.get('r1')!.set('notes', 'f'.repeat(64));
+    watch.committed(3);
+    expect(await index.referencesBlob('book:u5:0', 'f'.repeat(64))).toBe(true);
+    expect(marked()).toBe(false);
+    db.prepare("INSERT INTO record_keys (doc_id, record_id, kind, key) VALUES ('book:u5:0', 'r1', 'phone', 'marker')").run();
+    records.get('r1')!.set('name', 'Acme Holding');
+    watch.committed(4);
+    expect(await index.matchingBooks({ ...NONE, name: 'acme holding' })).toEqual(['book:u5:0']);
+    expect(await index.matchingBooks({ ...NONE, name: 'acme' })).toEqual([]);
+    expect(marked()).toBe(false);
+    watch.dispose();
+    db.close();
+  });
+
+  it('a record first written into an emptied index still loses its old keys when it changes later', async () => {
+    const { index, db } = setup();
+    const doc = new Y.Doc();
+    const records = doc.getMap<Y.Map<unknown>>('records');
+    records.set('r1', new Y.Map<unknown>(Object.entries({ $section: 'orgs', name: 'Firstname Company', taxId: 'RO 111' })));
+    const watch = index.watch('book:u6:0', doc, 3)!;
+    expect(await index.matchingBooks({ ...NONE, name: 'firstname company' })).toEqual(['book:u6:0']);
+    records.set('r2', new Y.Map<unknown>(Object.entries({ $section: 'orgs', name: 'Second Company' })));
+    records.get('r1')!.set('name', 'Renamed Company');
+    records.get('r1')!.delete('taxId');
+    watch.committed(4);
+    expect(await index.matchingBooks({ ...NONE, name: 'firstname company' })).toEqual([]);
+    expect(await index.matchingBooks({ ...NONE, taxId: '111' })).toEqual([]);
+    expect(await index.matchingBooks({ ...NONE, name: 'renamed company' })).toEqual(['book:u6:0']);
+    expect(await index.matchingBooks({ ...NONE, name: 'second company' })).toEqual(['book:u6:0']);
+    watch.dispose();
+    db.close();
+  });
+
   it('a stored book the index has never seen is rebuilt from its log on the first query', async () => {
     const { index, store, db } = setup();
     const doc = new Y.Doc();
@@ -78,6 +131,31 @@ describe('record index', () => {
     expect([...seen].some((n) => n > 0 && n < 1200)).toBe(true);
     expect(seq.get()!.seq).toBe(1);
     watch.dispose();
+    db.close();
+  });
+
+  it('the background slices are shared by all rooms, so many rooms committing at once do not block the loop together', async () => {
+    const { index, db } = setup();
+    const rooms = ['book:u7:0', 'book:u7:1'].map((docId) => {
+      const doc = new Y.Doc();
+      const watch = index.watch(docId, doc, 0)!;
+      const records = doc.getMap<Y.Map<unknown>>('records');
+      doc.transact(() => {
+        for (let i = 0; i < 400; i++) records.set(`r${i}`, new Y.Map<unknown>(Object.entries({ $section: 'orgs', name: `Firm ${docId} ${i}` })));
+      });
+      return watch;
+    });
+    for (const watch of rooms) watch.committed(1);
+    const indexed = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM record_keys WHERE doc_id LIKE 'book:u7:%'");
+    const seen = new Set<number>();
+    const started = Date.now();
+    while (indexed.get()!.n < 800 && Date.now() - started < 5000) {
+      seen.add(indexed.get()!.n);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(indexed.get()!.n).toBe(800);
+    expect([...seen].some((n) => n > 0 && n < 800)).toBe(true);
+    for (const watch of rooms) watch.dispose();
     db.close();
   });
 

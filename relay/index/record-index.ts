@@ -10,11 +10,20 @@ import type { Db } from '../store/database';
 import type { DocStore } from '../store/doc-store';
 import type { RoomWatch, RoomWatcher } from '../sync/doc-room';
 import { parseDocId } from '../sync/doc-ids';
-import { recordEntries, type RecordKey } from './record-keys';
+import { fieldChangeAffectsEntries, recordEntries, type RecordKey } from './record-keys';
 import type { Logger } from '../log';
 
-/** Records written per slice when a room's noted changes are written in the background (about 20 ms). */
+/** Records written per slice, over all rooms, when noted changes are written in the background (about 20–40 ms). */
 const WRITE_SLICE = 500;
+
+/** Noted changes are written once commits have paused this long (a merge or an import arrives as a burst)... */
+const QUIET_MS = 250;
+
+/** ...but never later than this after the first unwritten one. */
+const MAX_DELAY_MS = 2000;
+
+/** One live room's writer of noted records: writes at most `limit` and says how many and whether it is done. */
+type PendingWriter = (limit: number) => { written: number; done: boolean };
 
 /** What a duplicate check asks about, already normalized (empty strings are ignored). */
 export interface DuplicateKeys {
@@ -33,9 +42,12 @@ export class RecordIndex implements RoomWatcher {
   private readonly writePending;
   private readonly dropDoc;
   /** Writers of live rooms with noted, unwritten changes; each writes at most `limit` records and says whether it is done. */
-  private readonly pending = new Set<(limit: number) => boolean>();
+  private readonly pending = new Set<PendingWriter>();
   private timer: NodeJS.Timeout | null = null;
+  private firstNotedAt: number | null = null;
   private draining: NodeJS.Immediate | null = null;
+  /** Bumped whenever rows may have been written outside a live room's own writes (a rebuild, a failed write). */
+  private rebuilds = 0;
 
   constructor(
     private readonly db: Db,
@@ -63,25 +75,28 @@ export class RecordIndex implements RoomWatcher {
       blobInDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM record_blobs WHERE hash = ? AND doc_id = ?'),
     };
     const s = this.statements;
-    const putRecord = (docId: string, recordId: string, record: Y.Map<unknown> | undefined) => {
-      s.dropRecordKeys.run(docId, recordId);
-      s.dropRecordBlobs.run(docId, recordId);
+    const putRecord = (docId: string, recordId: string, record: Y.Map<unknown> | undefined, holdsNothing = false) => {
+      if (!holdsNothing) {
+        s.dropRecordKeys.run(docId, recordId);
+        s.dropRecordBlobs.run(docId, recordId);
+      }
       if (!(record instanceof Y.Map)) return;
       const { keys, blobs } = recordEntries(record);
       for (const { kind, key } of keys) s.insertKey.run(docId, recordId, kind, key);
       for (const hash of blobs) s.insertBlob.run(docId, recordId, hash);
     };
-    this.writeRecords = (docId: string, doc: Y.Doc, recordIds: Iterable<string>, seq: number | null) => {
+    this.writeRecords = (docId: string, doc: Y.Doc, recordIds: Iterable<string>, seq: number | null, holdsNothing: (id: string) => boolean) => {
       const records = doc.getMap<Y.Map<unknown>>('records');
-      for (const id of recordIds) putRecord(docId, id, records.get(id));
+      for (const id of recordIds) putRecord(docId, id, records.get(id), holdsNothing(id));
       if (seq !== null) s.setSeq.run(docId, seq);
     };
     this.rebuildDoc = db.transaction((docId: string, doc: Y.Doc, seq: number) => {
       // A live room may have indexed a later state meanwhile: never go back.
       if ((s.seq.get(docId)?.seq ?? -1) >= seq) return;
+      this.rebuilds += 1;
       s.dropDocKeys.run(docId);
       s.dropDocBlobs.run(docId);
-      for (const [id, record] of doc.getMap<Y.Map<unknown>>('records').entries()) putRecord(docId, id, record);
+      for (const [id, record] of doc.getMap<Y.Map<unknown>>('records').entries()) putRecord(docId, id, record, true);
       s.setSeq.run(docId, seq);
     });
     this.dropDoc = db.transaction((docId: string) => {
@@ -89,7 +104,13 @@ export class RecordIndex implements RoomWatcher {
       s.dropDocBlobs.run(docId);
     });
     this.writePending = db.transaction((limit: number) => {
-      for (const write of this.pending) if (write(limit)) this.pending.delete(write);
+      let budget = limit;
+      for (const write of this.pending) {
+        if (budget <= 0) break;
+        const { written, done } = write(budget);
+        budget -= written;
+        if (done) this.pending.delete(write);
+      }
     });
   }
 
@@ -101,12 +122,14 @@ export class RecordIndex implements RoomWatcher {
   private write(limit: number): void {
     if (this.timer) clearTimeout(this.timer), (this.timer = null);
     if (this.draining) clearImmediate(this.draining), (this.draining = null);
+    this.firstNotedAt = null;
     if (this.pending.size === 0) return;
     try {
       this.writePending(limit);
     } catch (error) {
       // The rooms' index stays behind its log, so the next read rebuilds those books from the store.
       this.pending.clear();
+      this.rebuilds += 1;
       this.log('index-write-failed', { error: String(error) });
     }
     // A large change (an import, a merge of a day offline) is written in slices so sockets keep flowing.
@@ -122,15 +145,29 @@ export class RecordIndex implements RoomWatcher {
     const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
         if (event instanceof Y.YMapEvent && event.target === records) for (const key of event.keysChanged) touched.add(key);
-        else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
+        else if (event instanceof Y.YMapEvent && event.target.parent === records) {
+          // A record's own fields: only changes that may alter its keys or blob references count.
+          const record = event.target as Y.Map<unknown>;
+          const recordId = event.path[0];
+          if (typeof recordId !== 'string' || touched.has(recordId)) continue;
+          for (const [field, change] of event.changes.keys) {
+            if (fieldChangeAffectsEntries(field, change.oldValue, record.get(field))) {
+              touched.add(recordId);
+              break;
+            }
+          }
+        } else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
       }
     };
     records.observeDeep(observer);
     let noted = -1;
-    const write = (limit: number): boolean => {
+    let cleared = false;
+    let clearedAt = 0;
+    const rewritten = new Set<string>();
+    const write: PendingWriter = (limit) => {
       // Runs between tasks, when the room's document is exactly its committed state at `noted`. The seq is
       // recorded only once every touched record is written (a record touched again is simply written again).
-      if (noted < 0) return true;
+      if (noted < 0) return { written: 0, done: true };
       const slice: string[] = [];
       for (const id of touched) {
         if (slice.length >= limit) break;
@@ -138,21 +175,30 @@ export class RecordIndex implements RoomWatcher {
       }
       for (const id of slice) touched.delete(id);
       const done = touched.size === 0;
-      this.writeRecords(docId, doc, slice, done ? noted : null);
+      // After a drop the index holds no rows of records not yet written again, so their deletes are skipped
+      // (a quarter of the statements); anything written outside this room meanwhile ends the shortcut.
+      const emptied = cleared && clearedAt === this.rebuilds;
+      this.writeRecords(docId, doc, slice, done ? noted : null, (id) => emptied && !rewritten.has(id));
+      if (emptied) for (const id of slice) rewritten.add(id);
       if (done) noted = -1;
-      return done;
+      return { written: slice.length, done };
     };
     const note = (committedSeq: number) => {
       noted = committedSeq;
       this.pending.add(write);
-      if (!this.draining) {
-        this.timer ??= setTimeout(() => this.write(WRITE_SLICE), 100);
-        this.timer.unref();
-      }
+      if (this.draining) return;
+      // Written when commits pause, so a burst of them is acknowledged and forwarded before it is indexed.
+      const now = Date.now();
+      this.firstNotedAt ??= now;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.write(WRITE_SLICE), Math.min(QUIET_MS, Math.max(0, this.firstNotedAt + MAX_DELAY_MS - now)));
+      this.timer.unref();
     };
     if (stale) {
       // Rebuilt in slices like a large commit: forget what the index held, then write every record.
       this.dropDoc(docId);
+      cleared = true;
+      clearedAt = this.rebuilds;
       for (const id of records.keys()) touched.add(id);
       note(seq);
     }

@@ -1,7 +1,7 @@
 /** What the relay indexes of a record for duplicate checks and blob access. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { recordEntries, taxIdKey } from './record-keys';
+import { fieldChangeAffectsEntries, recordEntries, taxIdKey } from './record-keys';
 
 const HASH = 'a'.repeat(64);
 
@@ -42,5 +42,24 @@ describe('record keys', () => {
   it('finds blob hashes nested in lists and objects, not in metadata', () => {
     const entries = recordEntries(record({ $section: 'notes', files: [{ name: 'x.pdf', blob: HASH }], $batch: 'b'.repeat(64) }));
     expect(entries.blobs).toEqual([HASH]);
+  });
+});
+
+describe('which field changes matter to the index', () => {
+  it('key fields and the trash flag always do; bookkeeping and plain values do not', () => {
+    for (const field of ['name', 'city', 'taxId', 'phones', 'emails', 'firstName', 'lastName', '$deleted', '$section']) {
+      expect(fieldChangeAffectsEntries(field, undefined, 'x')).toBe(true);
+    }
+    expect(fieldChangeAffectsEntries('$updated', 1, 2)).toBe(false);
+    expect(fieldChangeAffectsEntries('$by', 'u1', 'u2')).toBe(false);
+    expect(fieldChangeAffectsEntries('notes', 'called', 'called again')).toBe(false);
+    expect(fieldChangeAffectsEntries('revenue', 10, 20)).toBe(false);
+  });
+
+  it('any field that holds or held a blob hash, or a structured value, does', () => {
+    expect(fieldChangeAffectsEntries('photo', undefined, HASH)).toBe(true);
+    expect(fieldChangeAffectsEntries('photo', HASH, undefined)).toBe(true);
+    expect(fieldChangeAffectsEntries('files', [], [{ hash: HASH }])).toBe(true);
+    expect(fieldChangeAffectsEntries('notes', 'a', 'z'.repeat(64))).toBe(false);
   });
 });

@@ -33,6 +33,25 @@ export function cityKey(city: string): string {
   return foldText(city).replace(/\s+/g, ' ').trim();
 }
 
+/** Record fields the duplicate-check keys are read from (besides blob references, which any field may hold). */
+const KEY_FIELDS = new Set(['$deleted', '$section', 'phones', 'emails', 'taxId', 'name', 'firstName', 'lastName', 'city']);
+
+/**
+ * Whether setting `field` of a record from `oldValue` to `newValue` may change its index entries: a key
+ * field, or a value that is or may hold a blob reference. Most edits (notes, `$updated`, `$by`, revenue)
+ * change neither, so the relay need not re-index the record.
+ */
+export function fieldChangeAffectsEntries(field: string, oldValue: unknown, newValue: unknown): boolean {
+  if (KEY_FIELDS.has(field)) return true;
+  if (field.startsWith('$')) return false;
+  return mayHoldBlob(oldValue) || mayHoldBlob(newValue);
+}
+
+function mayHoldBlob(value: unknown): boolean {
+  if (typeof value === 'string') return BLOB_HASH.test(value);
+  return value !== null && typeof value === 'object';
+}
+
 /** The index entries of a record map; trashed records (`$deleted` set) keep their blobs but no duplicate keys. */
 export function recordEntries(record: Y.Map<unknown>): RecordEntries {
   const blobs = new Set<string>();

@@ -58,6 +58,17 @@ export interface AccountsStore {
   createInvite(role: Role, seeOnlyOwn: boolean, createdBy: string | null, ttlMs: number): Invite;
   /** Uses an invite to create an account, atomically: the invite works once. Throws a reason on failure. */
   acceptInvite(token: string, name: string, passwordHash: string): StoredAccount;
+  /** Creates a one-time password reset token for a user; his earlier unused ones stop working. */
+  createReset(userId: string, createdBy: string | null, ttlMs: number): { token: string; expiresAt: number };
+  /** Uses a reset token to set the password, atomically: the token works once. Throws ResetError on failure. */
+  useReset(token: string, passwordHash: string): StoredAccount;
+}
+
+/** Why a password reset token could not be used. */
+export class ResetError extends Error {
+  constructor(readonly code: 'invalid-reset' | 'reset-used' | 'reset-expired' | 'account-disabled', message: string) {
+    super(message);
+  }
 }
 
 /** Why an invite could not be accepted. */
@@ -99,6 +110,36 @@ export function createAccountsStore(db: Db, now: () => number = Date.now): Accou
     'SELECT role, see_only_own FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
   );
   const useInvite = db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE token_hash = ?');
+
+  const insertReset = db.prepare('INSERT INTO password_resets (token_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  const retireResets = db.prepare('UPDATE password_resets SET expires_at = min(expires_at, ?) WHERE user_id = ? AND used_at IS NULL');
+  const getReset = db.prepare<[string], { user_id: string; expires_at: number; used_at: number | null }>(
+    'SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?',
+  );
+  const useResetRow = db.prepare('UPDATE password_resets SET used_at = ? WHERE token_hash = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+
+  const startReset = db.transaction((userId: string, createdBy: string | null, ttlMs: number) => {
+    const token = newToken();
+    const at = now();
+    retireResets.run(at, userId);
+    insertReset.run(hashToken(token), userId, createdBy, at, at + ttlMs);
+    return { token, expiresAt: at + ttlMs };
+  });
+
+  const finishReset = db.transaction((token: string, passwordHash: string): StoredAccount => {
+    const hash = hashToken(token);
+    const reset = getReset.get(hash);
+    if (!reset) throw new ResetError('invalid-reset', 'This password reset link is unknown: ask your Administrator for a new one.');
+    if (reset.used_at !== null) throw new ResetError('reset-used', 'This password reset link was already used: ask your Administrator for a new one.');
+    if (reset.expires_at <= now()) throw new ResetError('reset-expired', 'This password reset link has expired (or a newer one was made): ask your Administrator for a new one.');
+    const user = byId.get(reset.user_id);
+    if (!user) throw new ResetError('invalid-reset', 'The account of this password reset link no longer exists.');
+    if (user.disabled === 1) throw new ResetError('account-disabled', 'This account is disabled: ask your Administrator.');
+    setPassword.run(passwordHash, reset.user_id);
+    useResetRow.run(now(), hash);
+    return toAccount(byId.get(reset.user_id)!);
+  });
 
   const accept = db.transaction((token: string, name: string, passwordHash: string): StoredAccount => {
     const invite = openInvite.get(hashToken(token), now());
@@ -151,6 +192,8 @@ export function createAccountsStore(db: Db, now: () => number = Date.now): Accou
       return { token, role, seeOnlyOwn, expiresAt };
     },
     acceptInvite: (token, name, passwordHash) => accept(token, name, passwordHash),
+    createReset: (userId, createdBy, ttlMs) => startReset(userId, createdBy, ttlMs),
+    useReset: (token, passwordHash) => finishReset(token, passwordHash),
   };
 }
 

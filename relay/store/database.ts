@@ -69,6 +69,15 @@ CREATE TABLE IF NOT EXISTS invites (
   used_at INTEGER,
   used_by TEXT
 );
+CREATE TABLE IF NOT EXISTS password_resets (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  created_by TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS password_resets_user ON password_resets (user_id);
 CREATE TABLE IF NOT EXISTS record_keys (
   doc_id TEXT NOT NULL,
   record_id TEXT NOT NULL,
@@ -117,5 +126,19 @@ export function openDatabase(dataDir: string, options: { readonly?: boolean } = 
     db.pragma('foreign_keys = ON');
     db.exec(SCHEMA);
   }
+  return db;
+}
+
+/**
+ * A second connection for data that can always be rebuilt from the update log (the record index):
+ * `synchronous=NORMAL` in WAL mode commits without an fsync (measured: the fsyncs of the index writes
+ * took ~4 s of a 10k-edit merge), yet stays safe from corruption; a commit lost to a power cut only
+ * leaves the index behind its log, which is then rebuilt. Open after `openDatabase` (schema, WAL).
+ */
+export function openRebuildableConnection(dataDir: string): Db {
+  const db = new Database(databasePath(dataDir));
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   return db;
 }

@@ -5,7 +5,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { DocRoom, RoomPeer } from './doc-room';
 import type { Access } from '../auth/access';
 import { decodeClientMessage, encodeAwareness, encodeStep2 } from './protocol';
-import { isValidUpdate, updateChangesDoc } from './update-effect';
+import { updateEffect } from './update-effect';
 import { CLOSE_DOC_TOO_LARGE, CLOSE_MALFORMED, CLOSE_READ_ONLY } from './close-codes';
 
 /** What a connection needs to know about its socket's owner. */
@@ -22,11 +22,18 @@ export interface ConnectionContext {
 /** Wraps a socket as a room peer; returns the peer (already joined and sent the relay's state). */
 export function joinRoom(ws: WebSocket, context: ConnectionContext): RoomPeer {
   const { room } = context;
+  // The state vector of the last acknowledgement this socket was sent.
+  let stateSent = new Map<number, number>();
   const peer: RoomPeer = {
     userId: context.userId,
     awarenessIds: new Set(),
     send(frame) {
       if (ws.readyState === ws.OPEN) ws.send(frame);
+    },
+    sendState(frame) {
+      const decoded = decodeClientMessage(frame);
+      if (decoded.type === 'step1') stateSent = Y.decodeStateVector(decoded.stateVector);
+      peer.send(frame);
     },
     close(code, reason) {
       room.leave(peer);
@@ -56,11 +63,14 @@ export function joinRoom(ws: WebSocket, context: ConnectionContext): RoomPeer {
         return peer.send(encodeStep2(reply));
       }
       case 'update': {
-        if (!isValidUpdate(message.update)) return refuse(CLOSE_MALFORMED, 'malformed', { why: 'bad update' });
-        if (!updateChangesDoc(room.doc, message.update)) {
-          // A known update (another tab of the same user sent it first) is acknowledged at once; a no-op
-          // step 2 is the answer to our own step 1, so acknowledging it would ping-pong forever.
-          if (!message.step2) peer.send(room.stateFrame());
+        const effect = updateEffect(room.doc, message.update);
+        if (effect === 'invalid') return refuse(CLOSE_MALFORMED, 'malformed', { why: 'bad update' });
+        if (effect === 'no-op') {
+          // A known update (another tab sent it first) is acknowledged at once. A no-op step 2 answers our own
+          // step 1: it is acknowledged only when it carries changes the last acknowledgement on this socket did
+          // not cover (they arrived through this device's previous socket, which closed before its
+          // acknowledgement), so the exchange ends after one round.
+          if (!message.step2 || !covers(stateSent, message.update)) peer.sendState(room.stateFrame());
           return;
         }
         if (context.access !== 'read-write') return refuse(CLOSE_READ_ONLY, 'read-only');
@@ -84,10 +94,18 @@ export function joinRoom(ws: WebSocket, context: ConnectionContext): RoomPeer {
   });
 
   room.peers.add(peer);
-  peer.send(room.stateFrame());
+  peer.sendState(room.stateFrame());
   const states = [...room.awareness.getStates().keys()];
   if (states.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
   return peer;
+}
+
+/** Whether a state vector covers every struct an update carries. */
+function covers(stateVector: Map<number, number>, update: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if ((stateVector.get(client) ?? 0) < clock) return false;
+  }
+  return true;
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -30,6 +30,11 @@ export class Rooms {
     return room;
   }
 
+  /** The room of a document when it is loaded (or loading), without loading it. */
+  loaded(docId: string): Promise<DocRoom> | undefined {
+    return this.live.get(docId);
+  }
+
   /** Schedules the unload of a room that has no peers left. */
   release(room: DocRoom): void {
     if (room.peers.size > 0 || this.idleTimers.has(room.docId)) return;

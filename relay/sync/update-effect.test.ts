@@ -1,7 +1,7 @@
 /** Telling real writes from no-op sync answers, and strict frame decoding. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { isValidUpdate, updateChangesDoc } from './update-effect';
+import { isValidUpdate, updateChangesDoc, updateEffect } from './update-effect';
 import { decodeClientMessage, encodeStep1, encodeUpdate } from './protocol';
 
 function synced(): { relay: Y.Doc; client: Y.Doc } {
@@ -31,6 +31,14 @@ describe('updateChangesDoc', () => {
     const { relay, client } = synced();
     client.getMap('m').delete('b');
     expect(updateChangesDoc(relay, Y.encodeStateAsUpdate(client, Y.encodeStateVector(relay)))).toBe(true);
+  });
+
+  it('updateEffect tells invalid, no-op and changing updates apart in one decode', () => {
+    const { relay, client } = synced();
+    expect(updateEffect(relay, Uint8Array.of(1, 2, 3, 200, 200))).toBe('invalid');
+    expect(updateEffect(relay, Y.encodeStateAsUpdate(client))).toBe('no-op');
+    client.getMap('m').set('d', 4);
+    expect(updateEffect(relay, Y.encodeStateAsUpdate(client, Y.encodeStateVector(relay)))).toBe('changes');
   });
 
   it('garbage is not a valid update', () => {

@@ -17,7 +17,24 @@ export function isValidUpdate(update: Uint8Array): boolean {
  * every sync step 1 with its state and its whole delete set; those answers are usually no-ops.
  */
 export function updateChangesDoc(doc: Y.Doc, update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+  return decodedChangesDoc(doc, Y.decodeUpdate(update));
+}
+
+/**
+ * What an update from a client would do, decoding it once (a 10k-record upload takes ~0.4 s to decode):
+ * `invalid` when it is not a Yjs v1 update, `no-op` when the document already has all of it, else `changes`.
+ */
+export function updateEffect(doc: Y.Doc, update: Uint8Array): 'invalid' | 'no-op' | 'changes' {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return 'invalid';
+  }
+  return decodedChangesDoc(doc, decoded) ? 'changes' : 'no-op';
+}
+
+function decodedChangesDoc(doc: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): boolean {
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;

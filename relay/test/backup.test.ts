@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { connect, makeAdmin, makeUser, runCli, startRelay, synced, waitFor, type Client, type RelayProcess, type TestUser, removeTempDataDirs } from './harness';
-import { relayCovers, watchRelayState } from '../sync/ack-watch';
+import { relayCovers, watchRelayState } from '../../web/sync/ack-watch';
 
 const relays: RelayProcess[] = [];
 const clients: Client[] = [];
@@ -81,7 +81,7 @@ describe('backup and restore', () => {
       expect(doc.toJSON()).toEqual(before.get(id)!.json);
       expect(Y.encodeStateVector(doc)).toEqual(before.get(id)!.sv);
     }
-  });
+  }, 60_000);
 
   it('compaction writes a snapshot and keeps every audit row (who sent what, when)', async () => {
     const relay = await startRelay();
@@ -114,5 +114,5 @@ describe('backup and restore', () => {
     relays.push(restarted);
     const doc = await read(restarted, ann, docId);
     expect(doc.getMap('m').size).toBe(602);
-  });
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 /** Test helper: a stock y-websocket client on a book that writes records like the app and waits for the relay's acknowledgement. */
 import * as Y from 'yjs';
 import { api, connect, synced, waitFor, type Client, type RelayProcess, type TestUser } from './harness';
-import { relayCovers, watchRelayState } from '../sync/ack-watch';
+import { relayCovers, watchRelayState } from '../../web/sync/ack-watch';
 
 /** A connected writer on one document. */
 export interface BookWriter {

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, makeAdmin, makeUser, startRelay, synced, waitFor, type Client, type RelayProcess, removeTempDataDirs } from './harness';
-import { watchRelayState } from '../sync/ack-watch';
+import { watchRelayState } from '../../web/sync/ack-watch';
 
 const relays: RelayProcess[] = [];
 const clients: Client[] = [];

@@ -22,7 +22,7 @@ beforeAll(async () => {
   relay = await startRelay({ args: ['--max-frame-bytes', String(MAX_FRAME), '--max-sockets-per-user', '100'] });
   admin = await makeAdmin(relay);
   ann = await makeUser(relay, admin, 'ann', 'manager');
-});
+}, 60_000);
 
 afterAll(async () => {
   for (const c of clients) c.destroy();

@@ -24,8 +24,8 @@ import {
   CLOSE_MALFORMED,
   CLOSE_DOC_TOO_LARGE,
 } from '../sync/close-codes';
-import { relayCovers, watchRelayState } from '../sync/ack-watch';
-import { encodeStep2, encodeUpdate } from '../sync/protocol';
+import { relayCovers, watchRelayState } from '../../web/sync/ack-watch';
+import { decodeClientMessage, encodeStep2, encodeUpdate } from '../sync/protocol';
 
 let relay: RelayProcess;
 let admin: TestUser;
@@ -129,6 +129,34 @@ describe('acknowledging known updates', () => {
     second.provider.ws!.send(encodeStep2(Y.encodeStateAsUpdate(second.doc)));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(states).toBe(1);
+  });
+});
+
+describe('acknowledging across reconnects', () => {
+  it('a change whose socket closed before its acknowledgement is acknowledged on the next socket, once', async () => {
+    const docId = `book:${bob.id}:6`;
+    const next = rawSocket(`${relay.syncUrl}/${docId}?token=${bob.token}`);
+    await waitFor(() => next.frames.length >= 1, 'join state');
+    const offline = new Y.Doc();
+    offline.getMap('m').set('written-offline', 1);
+    const update = Y.encodeStateAsUpdate(offline);
+    const first = rawSocket(`${relay.syncUrl}/${docId}?token=${bob.token}`);
+    await first.opened;
+    first.ws.send(encodeUpdate(update));
+    first.ws.close();
+    const reader = client(docId, bob);
+    await waitFor(() => reader.doc.getMap('m').get('written-offline') === 1, 'committed through the first socket');
+    const before = next.frames.length;
+    next.ws.send(encodeStep2(update));
+    await waitFor(() => next.frames.slice(before).some((f) => decodeClientMessage(f).type === 'step1'), 'acknowledgement on the next socket');
+    const ack = next.frames.slice(before).map(decodeClientMessage).find((m) => m.type === 'step1');
+    expect(ack?.type === 'step1' && Y.decodeStateVector(ack.stateVector).get(offline.clientID)).toBe(1);
+    const after = next.frames.length;
+    next.ws.send(encodeStep2(update));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(next.frames.slice(after).filter((f) => decodeClientMessage(f).type === 'step1')).toEqual([]);
+    next.ws.close();
+    reader.provider.disconnect();
   });
 });
 

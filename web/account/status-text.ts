@@ -5,6 +5,7 @@
 import type { MessageKey } from '../i18n/messages/en';
 import type { SyncStatus } from '../sync/sync-status';
 import { pluralKey } from './plural';
+import { CLOSE_DOC_TOO_LARGE, CLOSE_READ_ONLY } from '../../relay/sync/close-codes';
 
 /** One phrase of the status line. */
 export interface StatusPhrase {
@@ -14,10 +15,6 @@ export interface StatusPhrase {
   tone: 'ok' | 'wait' | 'problem';
 }
 
-/** The close codes the relay uses to refuse a write (relay/sync/close-codes.ts). */
-export const CLOSE_READ_ONLY = 4403;
-/** The document would grow past the relay's limit. */
-export const CLOSE_DOC_TOO_LARGE = 4413;
 
 /** The connection phrase: fetching N documents while joining, else the connection state. */
 export function connectionPhrase(status: SyncStatus, language: string): StatusPhrase {

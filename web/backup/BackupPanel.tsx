@@ -10,6 +10,7 @@ import { backupFileName, exportBackup } from './export-backup';
 import { parseBackup, type CheckedBackup } from './parse-backup';
 import { replaceBase } from './restore-backup';
 import './backup.css';
+import { downloadFile } from '../app/download';
 
 /** A file chosen for restore that passed every check, waiting for the user's confirmation. */
 interface PendingRestore {
@@ -44,7 +45,7 @@ export function BackupPanel(): JSX.Element {
       await base.engine.flush().catch(() => undefined);
       const bytes = await exportBackup(base.engine.db, { onProgress: (progress) => !disposed && setExportProgress(progress) });
       const file = backupFileName(new Date());
-      downloadFile(bytes, file);
+      downloadFile(bytes, 'application/gzip', file);
       setExported({ file, size: bytes.length });
     } catch (error) {
       setExportError(t('backup.exportFailed', { message: errorText(error) }));
@@ -202,20 +203,6 @@ function ProgressLine(props: { progress: BackupProgress }): JSX.Element {
       <span role="status">{text()}</span>
     </div>
   );
-}
-
-/** Hands the file to the browser's downloads (works offline: the data never leaves the page). */
-function downloadFile(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/gzip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; keep it a while for slow disks.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function formatSize(bytes: number): string {

@@ -238,6 +238,18 @@ describe('engine: with an office relay', () => {
     await engine.close();
   });
 
+  it("with a relay, an unlisted colleague's book is not writable, the user's own new shard is", async () => {
+    const engine = await openTestEngine({ account: { id: 'm1', name: 'Mia' } });
+    engine.setDocAccess(new Map([['org', 'read']]));
+    expect(engine.canWrite('book:m2:0')).toBe(false);
+    expect(engine.canWrite('book:m1:3')).toBe(true);
+    expect(engine.canWrite('prefs:m1')).toBe(true);
+    expect(engine.canWrite('prefs:m2')).toBe(false);
+    const local = await openTestEngine();
+    expect(local.canWrite('book:anyone:0')).toBe(true);
+    await Promise.all([engine.close(), local.close()]);
+  });
+
   it('an undo step on a document that became read-only is refused and kept', async () => {
     const engine = await openTestEngine({ account: { id: 'm1', name: 'Mia' } });
     const id = await commands.createRecord(engine, 'orgs', { name: 'Acme' });

@@ -102,6 +102,7 @@ export class Engine {
   private readonly problemListeners = new Set<(problem: StorageProblem | null) => void>();
   private readonly undoListeners = new Set<() => void>();
   private readonly docAccess = new Map<string, DocAccess>();
+  private writableUnlisted: ((docId: string) => boolean) | null = null;
   private readonly loadListeners = new Set<(docId: string, doc: Y.Doc) => void>();
   private readonly unloadListeners = new Set<(docId: string) => void>();
   private readonly accessListeners = new Set<() => void>();
@@ -258,8 +259,12 @@ export class Engine {
     this.keepLoaded = keep;
   }
 
-  /** Sets what the relay allows on each document; documents not listed are read-write (local base). */
-  setDocAccess(access: ReadonlyMap<string, DocAccess>): void {
+  /**
+   * Sets what the relay allows on each document, and whether a document it does not list yet
+   * (a book with no records on the relay) may be written: by default only the user's own.
+   */
+  setDocAccess(access: ReadonlyMap<string, DocAccess>, writableUnlisted?: (docId: string) => boolean): void {
+    this.writableUnlisted = writableUnlisted ?? null;
     this.docAccess.clear();
     for (const [docId, mode] of access) this.docAccess.set(docId, mode);
     this.accessListeners.forEach((listener) => listener());
@@ -271,9 +276,17 @@ export class Engine {
     return () => this.accessListeners.delete(listener);
   }
 
-  /** Whether commands may change a document (false for what the relay shares read-only). */
+  /**
+   * Whether commands may change a document: what the relay listed decides; without a relay
+   * everything is writable; with one, an unlisted document only when it is the user's own
+   * (a new shard of his book, his prefs) — never a colleague's book the relay no longer shares.
+   */
   canWrite(docId: string): boolean {
-    return this.docAccess.get(docId) !== 'read';
+    const access = this.docAccess.get(docId);
+    if (access) return access === 'read-write';
+    if (!this.relayOwnsOrg) return true;
+    if (this.writableUnlisted) return this.writableUnlisted(docId);
+    return parseBookDocId(docId)?.ownerId === this.user.id || docId === prefsDocId(this.user.id);
   }
 
   /** Whether the org (schema, sections, settings) may be changed by this user. */

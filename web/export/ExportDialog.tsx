@@ -8,7 +8,7 @@ import type { Row } from '../engine/rows';
 import { language, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import type { FieldDef, SectionId } from '../schema/fields';
-import { downloadFile, printHtml } from './download';
+import { downloadFile, printHtml } from '../app/download';
 import { EXPORT_CHOICES, initialChoices, printLandscape, reconcileChoices, vcardAvailable, type ExportChoice, type ExportChoices, type ExportScope } from './export-options';
 import type { PhotoData } from './write-vcard';
 import './export.css';

@@ -2,7 +2,7 @@
 import { bytesToBase64 } from '../backup/base64';
 import type { Row } from '../engine/rows';
 import type { FieldDef } from '../schema/fields';
-import { printHtml } from './download';
+import { printHtml } from '../app/download';
 import type { ExportContext } from './export-table';
 import { cardHtml } from './write-html';
 import type { PhotoData } from './write-vcard';

@@ -2,6 +2,19 @@
 import type { DocAccess } from '../engine/engine';
 import { bookDocId } from '../engine/ids';
 import type { Account, DocListing } from './relay-api';
+import { accessTo } from '../../relay/auth/access';
+import { parseDocId } from '../../relay/sync/doc-ids';
+
+/**
+ * Whether a document the relay does not list yet may be written: decided by the relay's own
+ * rights table (an Administrator may fill a colleague's book that has no records yet).
+ */
+export function writableUnlisted(user: Account): (docId: string) => boolean {
+  return (docId) => {
+    const ref = parseDocId(docId);
+    return ref !== null && accessTo(user, ref) === 'read-write';
+  };
+}
 
 /** How many of his own book shards a View-only user is told he may only read before they exist. */
 const OWN_SHARDS_GUARDED = 16;

@@ -10,10 +10,19 @@ import type { Engine } from '../engine/engine';
 import { ORG_DOC_ID, prefsDocId } from '../engine/ids';
 import type { Row } from '../engine/rows';
 import type { DatabaseDeps } from '../storage/database';
+import {
+  CLOSE_DOC_TOO_LARGE,
+  CLOSE_MALFORMED,
+  CLOSE_NO_ACCESS,
+  CLOSE_READ_ONLY,
+  CLOSE_RIGHTS_CHANGED,
+  CLOSE_TOO_MANY_CONNECTIONS,
+  CLOSE_UNAUTHENTICATED,
+} from '../../relay/sync/close-codes';
 import { RelayApi, RelayApiError, type Account, type DocListing } from './relay-api';
 import { updateSessionUser, type StoredSession } from './session';
 import type { SyncHandle, SyncStatus } from './sync-status';
-import { accessMap } from './doc-access';
+import { accessMap, writableUnlisted } from './doc-access';
 import { chooseLive } from './choose-live';
 import { connectionState } from './connection-state';
 import { fetchDocStates } from './fresh-join';
@@ -30,15 +39,15 @@ export const DEFAULT_MAX_LIVE = 8;
 /** How often the relay is asked what changed. */
 export const DEFAULT_PASS_INTERVAL_MS = 15_000;
 
-/** Close codes the relay sends (relay/sync/close-codes.ts). */
+/** Close codes the relay sends, by meaning (the relay's own constants: one definition for both sides). */
 export const CLOSE = {
-  malformed: 4400,
-  unauthenticated: 4401,
-  readOnly: 4403,
-  noAccess: 4404,
-  tooLarge: 4413,
-  tooManySockets: 4429,
-  rightsChanged: 4100,
+  malformed: CLOSE_MALFORMED,
+  unauthenticated: CLOSE_UNAUTHENTICATED,
+  readOnly: CLOSE_READ_ONLY,
+  noAccess: CLOSE_NO_ACCESS,
+  tooLarge: CLOSE_DOC_TOO_LARGE,
+  tooManySockets: CLOSE_TOO_MANY_CONNECTIONS,
+  rightsChanged: CLOSE_RIGHTS_CHANGED,
 } as const;
 
 /** Knobs for tests and for running outside a browser. */
@@ -477,7 +486,7 @@ class Sync {
   private applyAccess(): void {
     const access = new Map(this.access);
     for (const [docId, code] of this.excluded) if (code === CLOSE.readOnly || code === CLOSE.tooLarge) access.set(docId, 'read');
-    this.engine.setDocAccess(access);
+    this.engine.setDocAccess(access, writableUnlisted(this.user));
   }
 
   private async freshJoin(docIds: string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { chooseLive } from './choose-live';
 import { connectionState, type ConnectionFacts } from './connection-state';
 import { blobRefs, sniffImageType } from './blob-sync';
 import { syncSocketUrl } from './relay-url';
-import { accessMap } from './doc-access';
+import { accessMap, writableUnlisted } from './doc-access';
 import type { Account } from './relay-api';
 
 function marksOf(doc: Y.Doc): ChangeMark[] {
@@ -128,5 +128,14 @@ describe('relay addresses and rights', () => {
     expect(map.get('book:u1:0')).toBe('read');
     const manager = accessMap(account('manager'), [{ id: 'org', access: 'read', seq: 1 }]);
     expect(manager.has('book:u1:0')).toBe(false);
+  });
+
+  it("a book the relay does not list yet is writable only as the relay's rights table says", () => {
+    expect(writableUnlisted(account('admin'))('book:colleague:0')).toBe(true);
+    expect(writableUnlisted(account('manager'))('book:colleague:0')).toBe(false);
+    expect(writableUnlisted(account('manager'))('book:u1:4')).toBe(true);
+    expect(writableUnlisted({ ...account('senior'), seeOnlyOwn: true })('book:colleague:0')).toBe(false);
+    expect(writableUnlisted(account('viewer'))('book:u1:0')).toBe(false);
+    expect(writableUnlisted(account('admin'))('not a document')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import { useBase } from '../app/base';
 import { photoLookup } from '../card/photo-lookup';
 import type { Row } from '../engine/rows';
-import { printHtml } from '../export/download';
+import { printHtml } from '../app/download';
 import { ExportDialog } from '../export/ExportDialog';
 import { printLandscape, type ExportScope } from '../export/export-options';
 import { t } from '../i18n/i18n';
