@@ -1,3 +1,4 @@
+import { CORPUS_DIR } from '../web/import/corpus-reader';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describeE2E } from './suite';
 
 /** The corpus is read from the shared folder at test time, never copied into the repo. */
-const CORPUS = '/work/shared/import-corpus';
+const CORPUS = CORPUS_DIR.replace(/\/$/, '');
 const PHONEBOOK = `${CORPUS}/csv/ru_phonebook_excel_cp1251_semicolon_crlf.csv`;
 
 async function openContacts(page: Page): Promise<void> {

@@ -1,10 +1,12 @@
+import { pathToFileURL } from 'node:url';
+import { CORPUS_DIR } from '../corpus-reader';
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet, SpreadsheetError, type SheetData } from './read-spreadsheet';
 import { buildOds, buildXlsx } from './test-packages';
 
-const CORPUS = new URL('../../../../shared/import-corpus/', import.meta.url);
+const CORPUS = pathToFileURL(CORPUS_DIR);
 
 function corpusFile(path: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(path, CORPUS)));

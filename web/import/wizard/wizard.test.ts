@@ -1,3 +1,4 @@
+import { CORPUS_DIR } from '../corpus-reader';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../engine/rows';
@@ -9,7 +10,7 @@ import { createImportClient, isAbort } from './import-client';
 import { inProcessWorker } from './in-process-worker';
 import { mappingForSection, targetFromValue, targetOptions, targetValue, withTarget } from './target-options';
 
-const CORPUS = '/work/shared/import-corpus';
+const CORPUS = CORPUS_DIR.replace(/\/$/, '');
 const phonebook = () => new Blob([readFileSync(`${CORPUS}/csv/ru_phonebook_excel_cp1251_semicolon_crlf.csv`)]);
 
 describe('import worker client: the engine passes behind the worker protocol', () => {
