@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { acceptAdminLink, inviteAccount, openSignedIn } from './relay-accounts';
 import { describeE2E } from './suite';
 
 /** The corpus is read from the shared folder at test time, never copied into the repo. */
@@ -206,38 +207,13 @@ describeE2E('import wizard with a large file', (e2e) => {
   }, 300_000);
 });
 
-interface Grant {
-  token: string;
-  expiresAt: number;
-  user: { id: string; name: string; role: string; seeOnlyOwn: boolean };
-}
-
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(new URL(path, base), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 describeE2E('import wizard on an office relay', (e2e) => {
   it('a View-only user gets no Import button; a Manager does', async () => {
-    const { url, adminLink } = e2e.server();
-    const adminToken = /#\/invite\/([^/?#]+)/.exec(adminLink)?.[1];
-    const admin = await call<Grant>(url, 'POST', '/api/invites/accept', { token: adminToken, name: 'Ada Admin', password: 'admin-password-1' });
-    const invite = async (name: string, role: string) => {
-      const { token } = await call<{ token: string }>(url, 'POST', '/api/invites', { role, seeOnlyOwn: false }, admin.token);
-      return call<Grant>(url, 'POST', '/api/invites/accept', { token, name, password: `${name}-password-1` });
-    };
+    const server = e2e.server();
+    const admin = await acceptAdminLink(server);
+    const invite = (name: string, role: string) => inviteAccount(server, admin, name, role);
     for (const [grant, hasImport] of [[await invite('Vic Viewer', 'viewer'), false], [await invite('Ann Manager', 'manager'), true]] as const) {
-      const { page, errors } = await e2e.open();
-      await page.evaluate((session) => localStorage.setItem('clientela.session', JSON.stringify(session)), grant);
-      await page.evaluate(() => delete window.__clientela);
-      await page.reload();
-      await page.waitForFunction(() => window.__clientela?.base.syncStatus()?.connection === 'connected', null, { timeout: 30_000 });
+      const { page, errors } = await openSignedIn(e2e, grant);
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Contacts' }).click();
       await page.getByRole('searchbox', { name: 'Quick search' }).waitFor();
       expect(await page.getByRole('button', { name: 'Import…' }).count()).toBe(hasImport ? 1 : 0);

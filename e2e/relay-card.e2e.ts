@@ -6,13 +6,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeE2E, type E2E } from './suite';
-import type { Profile } from './browser';
-
-interface Grant {
-  token: string;
-  expiresAt: number;
-  user: { id: string; name: string; role: string; seeOnlyOwn: boolean };
-}
+import { acceptAdminLink, inviteAccount, openSignedIn, type Grant } from './relay-accounts';
 
 interface Team {
   admin: Grant;
@@ -23,30 +17,14 @@ interface Team {
 
 const ACME_PHONE = '+40 722 100 200';
 
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(new URL(path, base), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 let team: Team | null = null;
 
 /** The admin (from the one-time link) and three colleagues invited by him; made once per suite. */
 async function makeTeam(e2e: E2E): Promise<Team> {
   if (team) return team;
-  const { url, adminLink } = e2e.server();
-  const adminToken = /#\/invite\/([^/?#]+)/.exec(adminLink)?.[1];
-  if (!adminToken) throw new Error(`no invite token in ${adminLink}`);
-  const admin = await call<Grant>(url, 'POST', '/api/invites/accept', { token: adminToken, name: 'Ada Admin', password: 'admin-password-1' });
-  const invite = async (name: string, role: string, seeOnlyOwn: boolean) => {
-    const { token } = await call<{ token: string }>(url, 'POST', '/api/invites', { role, seeOnlyOwn }, admin.token);
-    return call<Grant>(url, 'POST', '/api/invites/accept', { token, name, password: `${name}-password-1` });
-  };
+  const server = e2e.server();
+  const admin = await acceptAdminLink(server);
+  const invite = (name: string, role: string, seeOnlyOwn: boolean) => inviteAccount(server, admin, name, role, seeOnlyOwn);
   team = {
     admin,
     ann: await invite('Ann Manager', 'manager', false),
@@ -54,17 +32,6 @@ async function makeTeam(e2e: E2E): Promise<Team> {
     vic: await invite('Vic Viewer', 'viewer', false),
   };
   return team;
-}
-
-/** Opens a fresh profile signed in as `grant`: the session is stored, then the app reloads into the account's base. */
-async function signedIn(e2e: E2E, grant: Grant): Promise<{ page: Page; errors: string[]; profile: Profile }> {
-  const { page, errors, profile } = await e2e.open();
-  await page.evaluate((session) => localStorage.setItem('clientela.session', JSON.stringify(session)), grant);
-  await page.evaluate(() => delete window.__clientela);
-  await page.reload();
-  await page.waitForFunction(() => window.__clientela?.base.sync !== null && window.__clientela?.base.sync !== undefined, null, { timeout: 30_000 });
-  await waitConnected(page);
-  return { page, errors, profile };
 }
 
 async function waitConnected(page: Page): Promise<void> {
@@ -114,7 +81,7 @@ async function annCreatesAcme(page: Page): Promise<string> {
 describeE2E('the card, table and settings on an office relay', (e2e) => {
   it("lists a record's history with the names of who changed which field, newest first", async () => {
     const { ann, admin } = await makeTeam(e2e);
-    const annApp = await signedIn(e2e, ann);
+    const annApp = await openSignedIn(e2e, ann);
     const id = await annCreatesAcme(annApp.page);
 
     // Ann edits the city on the card; the admin, in his own browser, edits the industry.
@@ -123,7 +90,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
     await city.fill('Iași');
     await city.press('Enter');
     await waitSaved(annApp.page);
-    const adminApp = await signedIn(e2e, admin);
+    const adminApp = await openSignedIn(e2e, admin);
     await waitForRecord(adminApp.page, 'orgs', 'Acme Trading');
     await openCard(adminApp.page, 'orgs', id);
     const industry = adminApp.page.getByRole('dialog').getByLabel('Industry', { exact: true });
@@ -152,7 +119,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
 
   it('a View-only user can open the table and the card but is offered no edit, and settings are read-only', async () => {
     const { vic } = await makeTeam(e2e);
-    const { page, errors } = await signedIn(e2e, vic);
+    const { page, errors } = await openSignedIn(e2e, vic);
     const id = await waitForRecord(page, 'orgs', 'Acme Trading');
     await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
     const main = page.getByRole('main');
@@ -199,7 +166,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
 
   it('a "see only own" manager typing a colleague\'s client\'s phone is told only "Already a client of Ann Manager"', async () => {
     const { bob } = await makeTeam(e2e);
-    const { page, errors, profile } = await signedIn(e2e, bob);
+    const { page, errors, profile } = await openSignedIn(e2e, bob);
     // Ann's book never reaches him.
     expect(await recordId(page, 'orgs', 'Acme Trading')).toBeNull();
     await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
@@ -227,7 +194,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
 
   it('an admin hands a client from Ann to Bob (same id, one undoable step) and Bob, who sees only his own, receives it', async () => {
     const { admin, bob } = await makeTeam(e2e);
-    const adminApp = await signedIn(e2e, admin);
+    const adminApp = await openSignedIn(e2e, admin);
     const id = await waitForRecord(adminApp.page, 'orgs', 'Acme Trading');
     // The table offers the same for selected rows to those who may hand over.
     await adminApp.page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
@@ -255,7 +222,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
     await waitSaved(adminApp.page);
     await adminApp.page.screenshot({ path: '/tmp/relaycard-handover.png' });
 
-    const bobApp = await signedIn(e2e, bob);
+    const bobApp = await openSignedIn(e2e, bob);
     expect(await waitForRecord(bobApp.page, 'orgs', 'Acme Trading')).toBe(id);
     await openCard(bobApp.page, 'orgs', id);
     await bobApp.page.getByRole('dialog').getByText('Owner: Bob Own').waitFor();
@@ -267,7 +234,7 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
 
     // Ann, a Manager, still reads her former client in Bob's book, which the relay shares with her read-only.
     const { ann } = await makeTeam(e2e);
-    const annApp = await signedIn(e2e, ann);
+    const annApp = await openSignedIn(e2e, ann);
     await annApp.page.waitForFunction(([id, shard]) => window.__clientela!.base.engine.rows.get(id)?.shard === shard, [id, `book:${bob.user.id}:0`] as const, { timeout: 20_000 });
     await openCard(annApp.page, 'orgs', id);
     const annCard = annApp.page.getByRole('dialog');
@@ -282,11 +249,11 @@ describeE2E('the card, table and settings on an office relay', (e2e) => {
 
   it('a same-field conflict leaves both changes in the history, and offline the card says the history is on the relay', async () => {
     const { ann, admin } = await makeTeam(e2e);
-    const annApp = await signedIn(e2e, ann);
+    const annApp = await openSignedIn(e2e, ann);
     await annApp.page.evaluate(() => window.__clientela!.bench.createRecords('orgs', [{ name: 'Race Ltd' }]));
     await waitSaved(annApp.page);
     const id = (await recordId(annApp.page, 'orgs', 'Race Ltd'))!;
-    const adminApp = await signedIn(e2e, admin);
+    const adminApp = await openSignedIn(e2e, admin);
     await waitForRecord(adminApp.page, 'orgs', 'Race Ltd');
 
     // Both offline, both change the same field.

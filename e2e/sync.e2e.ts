@@ -7,34 +7,7 @@
 import { expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeE2E } from './suite';
-
-interface Grant {
-  token: string;
-  expiresAt: number;
-  user: { id: string; name: string; role: string };
-}
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(new URL(path, base), {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-async function acceptInvite(base: string, token: string, name: string): Promise<Grant> {
-  const answer = await call(base, 'POST', '/api/invites/accept', { token, name, password: `${name}-password-1` });
-  if (answer.status !== 201) throw new Error(`accept failed: ${JSON.stringify(answer.body)}`);
-  return answer.body as Grant;
-}
-
-async function invite(base: string, admin: Grant, role: string, name: string): Promise<Grant> {
-  const created = await call(base, 'POST', '/api/invites', { role, seeOnlyOwn: false }, admin.token);
-  if (created.status !== 201) throw new Error(`invite failed: ${JSON.stringify(created.body)}`);
-  return acceptInvite(base, created.body.token, name);
-}
+import { acceptAdminLink, inviteAccount, type Grant } from './relay-accounts';
 
 /** Stores the session before any page script runs, as the sign-in page leaves it. */
 async function signIn(context: BrowserContext, grant: Grant): Promise<void> {
@@ -64,11 +37,9 @@ async function editField(page: Page, id: string, label: string, text: string): P
 
 describeE2E('office sync', (e2e) => {
   it('two managers edit the same client, one offline: both see the merged card, also after a reload', async () => {
-    const base = e2e.server().url;
-    const adminToken = /#\/invite\/([^/?#]+)/.exec(e2e.server().adminLink)![1];
-    const admin = await acceptInvite(base, adminToken, 'Ada Admin');
-    const ann = await invite(base, admin, 'manager', 'Ann Manager');
-    const sam = await invite(base, admin, 'senior', 'Sam Senior');
+    const admin = await acceptAdminLink(e2e.server());
+    const ann = await inviteAccount(e2e.server(), admin, 'Ann Manager', 'manager');
+    const sam = await inviteAccount(e2e.server(), admin, 'Sam Senior', 'senior');
 
     // Profile A: Ann, who owns the client. Profile B: Sam, a senior manager who may change every book.
     const a = await e2e.open();

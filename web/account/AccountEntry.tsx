@@ -111,6 +111,43 @@ function Refusal(props: { refusal: ShownError | null }): JSX.Element {
   );
 }
 
+/** A new password and its repetition, with the password rules as the hint (invite and reset). */
+function NewPasswordFields(props: {
+  label: string;
+  password: () => string;
+  setPassword: (value: string) => void;
+  repeat: () => string;
+  setRepeat: (value: string) => void;
+  problemOf: ReturnType<typeof useEntryForm>['problemOf'];
+  autofocus?: boolean;
+}): JSX.Element {
+  return (
+    <>
+      <Field
+        id="account-password"
+        label={props.label}
+        type="password"
+        autocomplete="new-password"
+        value={props.password}
+        onInput={props.setPassword}
+        hint={t('account.passwordRules', { min: MIN_PASSWORD_LENGTH })}
+        problem={props.problemOf('password')}
+        autofocus={props.autofocus}
+      />
+      <Field id="account-repeat" label={t('account.repeatPassword')} type="password" autocomplete="new-password" value={props.repeat} onInput={props.setRepeat} problem={props.problemOf('repeat')} />
+    </>
+  );
+}
+
+/** The form's submit button, which says it is working while the relay answers. */
+function SubmitButton(props: { busy: boolean; label: string }): JSX.Element {
+  return (
+    <button type="submit" class="primary" disabled={props.busy}>
+      {props.busy ? t('account.working') : props.label}
+    </button>
+  );
+}
+
 function InviteForm(props: { token: string }): JSX.Element {
   const [name, setName] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -126,21 +163,9 @@ function InviteForm(props: { token: string }): JSX.Element {
       <h1 id="account-invite-title">{t('account.invite.title')}</h1>
       <p class="account-intro">{t('account.invite.intro')}</p>
       <Field id="account-name" label={t('account.name')} type="text" autocomplete="username" value={name} onInput={setName} hint={t('account.nameHint')} problem={form.problemOf('name')} autofocus />
-      <Field
-        id="account-password"
-        label={t('account.password')}
-        type="password"
-        autocomplete="new-password"
-        value={password}
-        onInput={setPassword}
-        hint={t('account.passwordRules', { min: MIN_PASSWORD_LENGTH })}
-        problem={form.problemOf('password')}
-      />
-      <Field id="account-repeat" label={t('account.repeatPassword')} type="password" autocomplete="new-password" value={repeat} onInput={setRepeat} problem={form.problemOf('repeat')} />
+      <NewPasswordFields label={t('account.password')} password={password} setPassword={setPassword} repeat={repeat} setRepeat={setRepeat} problemOf={form.problemOf} />
       <Refusal refusal={form.refusal()} />
-      <button type="submit" class="primary" disabled={form.busy()}>
-        {form.busy() ? t('account.working') : t('account.invite.submit')}
-      </button>
+      <SubmitButton busy={form.busy()} label={t('account.invite.submit')} />
     </form>
   );
 }
@@ -160,9 +185,7 @@ function LoginForm(): JSX.Element {
       <Field id="account-name" label={t('account.name')} type="text" autocomplete="username" value={name} onInput={setName} problem={form.problemOf('name')} autofocus />
       <Field id="account-password" label={t('account.password')} type="password" autocomplete="current-password" value={password} onInput={setPassword} problem={form.problemOf('password')} />
       <Refusal refusal={form.refusal()} />
-      <button type="submit" class="primary" disabled={form.busy()}>
-        {form.busy() ? t('account.working') : t('account.login.submit')}
-      </button>
+      <SubmitButton busy={form.busy()} label={t('account.login.submit')} />
       <p class="account-hint">{t('account.login.noAccount')}</p>
       <p>
         <a
@@ -192,22 +215,9 @@ function ResetForm(props: { token: string }): JSX.Element {
     <form class="account-form" onSubmit={onSubmit} noValidate aria-labelledby="account-reset-title">
       <h1 id="account-reset-title">{t('account.reset.title')}</h1>
       <p class="account-intro">{t('account.reset.intro')}</p>
-      <Field
-        id="account-password"
-        label={t('account.newPassword')}
-        type="password"
-        autocomplete="new-password"
-        value={password}
-        onInput={setPassword}
-        hint={t('account.passwordRules', { min: MIN_PASSWORD_LENGTH })}
-        problem={form.problemOf('password')}
-        autofocus
-      />
-      <Field id="account-repeat" label={t('account.repeatPassword')} type="password" autocomplete="new-password" value={repeat} onInput={setRepeat} problem={form.problemOf('repeat')} />
+      <NewPasswordFields label={t('account.newPassword')} password={password} setPassword={setPassword} repeat={repeat} setRepeat={setRepeat} problemOf={form.problemOf} autofocus />
       <Refusal refusal={form.refusal()} />
-      <button type="submit" class="primary" disabled={form.busy()}>
-        {form.busy() ? t('account.working') : t('account.reset.submit')}
-      </button>
+      <SubmitButton busy={form.busy()} label={t('account.reset.submit')} />
     </form>
   );
 }
