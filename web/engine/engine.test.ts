@@ -263,6 +263,24 @@ describe('engine: with an office relay', () => {
     await engine.close();
   });
 
+  it('forgetting a book removes its records and stored updates, and an undo history that touched it', async () => {
+    const engine = await openTestEngine();
+    await commands.moveRecords(engine, [await commands.createRecord(engine, 'orgs', { name: 'Theirs' })], 'colleague');
+    const kept = await commands.createRecord(engine, 'orgs', { name: 'Mine' });
+    const theirs = [...engine.rows.values()].find((row) => row.v.name === 'Theirs')!;
+    expect(theirs.shard).toBe('book:colleague:0');
+    await engine.forgetDocs([theirs.shard]);
+    expect(engine.rows.has(theirs.id)).toBe(false);
+    expect(engine.rows.has(kept)).toBe(true);
+    expect(engine.loadedDocs().has(theirs.shard)).toBe(false);
+    expect(await engine.db.updates.where('doc').equals(theirs.shard).count()).toBe(0);
+    // The move touched the forgotten book: no step of that history can be replayed safely any more.
+    expect(engine.canUndo()).toBe(false);
+    expect(await engine.undo()).toBe(false);
+    expect(engine.rows.has(kept)).toBe(true);
+    await engine.close();
+  });
+
   it('load and unload hooks see every book shard, and kept shards stay loaded', async () => {
     const engine = await openTestEngine();
     const loaded: string[] = [];

@@ -254,6 +254,35 @@ export class Engine {
     return () => this.unloadListeners.delete(listener);
   }
 
+  /**
+   * Removes documents from this device: the loaded copy, their stored updates and their records
+   * in the projection (and so in search). For books the relay no longer shares with this user:
+   * what he may no longer see does not stay on his laptop. If an undo step touched them, the
+   * undo history is cleared.
+   */
+  async forgetDocs(docIds: readonly string[]): Promise<void> {
+    const forget = new Set(docIds);
+    if (forget.size === 0) return;
+    await this.flush();
+    for (const id of forget) {
+      const loaded = this.docs.get(id);
+      if (!loaded) continue;
+      this.unloadListeners.forEach((listener) => listener(id));
+      loaded.undo.destroy();
+      loaded.doc.destroy();
+      this.docs.delete(id);
+    }
+    // Each document's own undo stack must stay in step with the global one, so a step that
+    // cannot be replayed any more ends the whole history rather than being cut out of it.
+    if ([...this.undoStack, ...this.redoStack].some((entry) => entry.docs.some((id) => forget.has(id)))) this.clearUndoHistory();
+    // Updates first: should the page close in between, the rows left behind still name the
+    // shard, so the next forget finds it; the reverse order could leave updates no one finds.
+    await this.db.updates.where('doc').anyOf([...forget]).delete();
+    const removed = [...this.rows.values()].filter((row) => forget.has(row.shard)).map((row) => row.id);
+    if (removed.length > 0) this.applyRowChanges([], removed);
+    await this.flush();
+  }
+
   /** Keeps documents loaded while `keep(docId)` is true (sync: changes not yet on the relay). */
   setKeepLoaded(keep: (docId: string) => boolean): void {
     this.keepLoaded = keep;

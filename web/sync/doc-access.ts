@@ -16,6 +16,21 @@ export function writableUnlisted(user: Account): (docId: string) => boolean {
   };
 }
 
+/**
+ * The book shards this device holds that the user may no longer open at all (his rights shrank:
+ * "see only own" switched on). Decided by the relay's rights table, never by a listing's gaps,
+ * so a book the relay merely has not listed yet is never taken for a revoked one.
+ */
+export function revokedBooks(user: Account, heldDocIds: Iterable<string>): string[] {
+  if (user.disabled) return [];
+  const revoked: string[] = [];
+  for (const docId of heldDocIds) {
+    const ref = parseDocId(docId);
+    if (ref?.kind === 'book' && accessTo(user, ref) === 'none') revoked.push(docId);
+  }
+  return revoked;
+}
+
 /** How many of his own book shards a View-only user is told he may only read before they exist. */
 const OWN_SHARDS_GUARDED = 16;
 

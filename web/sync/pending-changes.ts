@@ -74,6 +74,11 @@ export class PendingChanges {
     });
   }
 
+  /** Forgets every mark of a document this device no longer holds (the relay will never take them). */
+  forget(docId: string): boolean {
+    return this.keepOnly(docId, () => false);
+  }
+
   /** Everything, as stored in kv. */
   toJSON(): PendingMarks {
     return Object.fromEntries(this.marks);

@@ -22,7 +22,7 @@ import {
 import { RelayApi, RelayApiError, type Account, type DocListing } from './relay-api';
 import { updateSessionUser, type StoredSession } from './session';
 import type { SyncHandle, SyncStatus } from './sync-status';
-import { accessMap, writableUnlisted } from './doc-access';
+import { accessMap, revokedBooks, writableUnlisted } from './doc-access';
 import { chooseLive } from './choose-live';
 import { connectionState } from './connection-state';
 import { fetchDocStates } from './fresh-join';
@@ -455,6 +455,7 @@ class Sync {
       this.relayReachable = true;
       this.access = accessMap(this.user, full.docs);
       this.applyAccess();
+      await this.forgetRevokedBooks();
       this.needFullListing = false;
       if (this.memory.cursor === null) {
         changed = full.docs;
@@ -481,6 +482,23 @@ class Sync {
     this.emitStatus();
     const unique = new Map(changed.map((doc) => [doc.id, doc]));
     return [...unique.values()].filter((doc) => !this.excluded.has(doc.id));
+  }
+
+  /** Removes from this device the books the user may no longer open, so they do not linger there. */
+  private async forgetRevokedBooks(): Promise<void> {
+    const held = new Set([...this.engine.shardSizes().keys(), ...this.engine.loadedDocs().keys()]);
+    const revoked = revokedBooks(this.user, held);
+    if (revoked.length === 0) return;
+    for (const docId of revoked) {
+      this.pending.forget(docId);
+      this.passQueue.delete(docId);
+      // No socket for it until the rights are read again (they may come back).
+      this.excluded.set(docId, CLOSE.noAccess);
+      // Fetched afresh if the rights come back.
+      this.memory.fetched.delete(docId);
+    }
+    await this.engine.forgetDocs(revoked);
+    await this.writeKv(SYNC_KEYS.fetched, [...this.memory.fetched]);
   }
 
   private applyAccess(): void {

@@ -6,7 +6,7 @@ import { chooseLive } from './choose-live';
 import { connectionState, type ConnectionFacts } from './connection-state';
 import { blobRefs, sniffImageType } from './blob-sync';
 import { syncSocketUrl } from './relay-url';
-import { accessMap, writableUnlisted } from './doc-access';
+import { accessMap, revokedBooks, writableUnlisted } from './doc-access';
 import type { Account } from './relay-api';
 
 function marksOf(doc: Y.Doc): ChangeMark[] {
@@ -137,5 +137,12 @@ describe('relay addresses and rights', () => {
     expect(writableUnlisted({ ...account('senior'), seeOnlyOwn: true })('book:colleague:0')).toBe(false);
     expect(writableUnlisted(account('viewer'))('book:u1:0')).toBe(false);
     expect(writableUnlisted(account('admin'))('not a document')).toBe(false);
+  });
+
+  it('only books the rights table closes to the user count as revoked, never his own or a disabled account\'s', () => {
+    const held = ['org', 'prefs:u1', 'book:u1:0', 'book:ann:0', 'book:ann:1'];
+    expect(revokedBooks({ ...account('manager'), seeOnlyOwn: true }, held)).toEqual(['book:ann:0', 'book:ann:1']);
+    expect(revokedBooks(account('manager'), held)).toEqual([]);
+    expect(revokedBooks({ ...account('manager'), disabled: true }, held)).toEqual([]);
   });
 });

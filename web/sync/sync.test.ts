@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, connect, makeTeam, removeTempDataDirs, startRelay, synced, type Client, type RelayProcess, type TestTeam } from '../../relay/test/harness';
+import { api, connect, makeTeam, makeUser, removeTempDataDirs, startRelay, synced, type Client, type RelayProcess, type TestTeam } from '../../relay/test/harness';
 import { LOCAL_ORIGIN, ReadOnlyError } from '../engine/engine';
 import { createRecord, updateField } from '../engine/commands';
 import { bookRecords } from '../engine/rows';
@@ -221,6 +221,28 @@ describe('rights change', () => {
   });
 });
 
+describe('rights shrink', () => {
+  it('"see only own" switched on removes colleagues\' books from the device; switched off brings them back', { timeout: 40_000 }, async () => {
+    const ada = await device(team.admin);
+    const id = await createRecord(ada.engine, 'orgs', { name: 'Private Co' });
+    const shard = ada.engine.rows.get(id)!.shard;
+    await eventually(() => ada.sync.status().savedOnRelay, 'saved');
+    const cleo = await makeUser(relay, team.admin, 'cleo', 'manager');
+    const colleague = await device(cleo);
+    await eventually(() => colleague.engine.rows.has(id), "Ada's client reaches Cleo");
+
+    await api(relay, 'PATCH', `/api/users/${cleo.id}`, { seeOnlyOwn: true }, team.admin.token);
+    await eventually(() => !colleague.engine.rows.has(id), "Ada's client leaves Cleo's device", 15_000);
+    expect(await colleague.engine.db.updates.where('doc').equals(shard).count()).toBe(0);
+    expect(colleague.engine.loadedDocs().has(shard)).toBe(false);
+
+    await api(relay, 'PATCH', `/api/users/${cleo.id}`, { seeOnlyOwn: false }, team.admin.token);
+    await eventually(() => colleague.engine.rows.get(id)?.v.name === 'Private Co', 'back after the rights return', 15_000);
+    await shut(colleague);
+    await shut(ada);
+  });
+});
+
 describe('bounded pool', () => {
   it('never has more sockets than maxLive, and still gets every pending shard acknowledged', { timeout: 40_000 }, async () => {
     const ann = await device(team.ann, { sync: { maxLive: 3 } });
@@ -344,7 +366,7 @@ describe('final close codes', () => {
   it("4404: a document the user may not open is dropped from the pool, not retried", async () => {
     const bob = await device(team.bob);
     const colleagues = bookDocId(team.ann.id, 0);
-    const refusals = () => relay.output().split('\n').filter((line) => line.includes('"socket-refused"') && line.includes(colleagues) && line.includes('4404')).length;
+    const refusals = () => relay.output().split('\n').filter((line) => line.includes('"socket-refused"') && line.includes(colleagues) && line.includes(`"userId":"${team.bob.id}"`) && line.includes('4404')).length;
     await bob.engine.loadDoc(colleagues);
     await eventually(() => !bob.sync.liveDocs().includes(colleagues) && bob.sync.status().connection === 'connected', 'dropped');
     await new Promise((resolve) => setTimeout(resolve, 800));
