@@ -19,13 +19,22 @@ export async function databaseExists(name: string, factory: IDBFactory): Promise
   return list.some((entry) => entry.name === name);
 }
 
-/** Every record of every book of the device's local base; empty when there is no such base. */
-export async function readLocalBaseRecords(deps?: DatabaseDeps, name = DEFAULT_DATABASE_NAME): Promise<LocalRecord[]> {
+/** The local base's note of which account its records were copied into (kv key). */
+const COPIED_TO_KEY = 'copiedToAccount';
+
+/**
+ * Every record of every book of the device's local base, for `userId`'s account; empty when
+ * there is no such base, or when its records already went into another account (a second
+ * person signing in on the same laptop does not get the first one's clients).
+ */
+export async function readLocalBaseRecords(userId: string, deps?: DatabaseDeps, name = DEFAULT_DATABASE_NAME): Promise<LocalRecord[]> {
   const factory = deps?.indexedDB ?? globalThis.indexedDB;
   if (!factory || !(await databaseExists(name, factory))) return [];
   const db = new ClientelaDatabase(name, deps);
   try {
     await db.open();
+    const copiedTo = (await db.kv.get(COPIED_TO_KEY))?.value as { userId?: string } | undefined;
+    if (copiedTo?.userId && copiedTo.userId !== userId) return [];
     const records: LocalRecord[] = [];
     for (const docId of await storedDocIds(db)) {
       if (!parseBookDocId(docId)) continue;
@@ -39,6 +48,17 @@ export async function readLocalBaseRecords(deps?: DatabaseDeps, name = DEFAULT_D
       doc.destroy();
     }
     return records;
+  } finally {
+    db.close();
+  }
+}
+
+/** Notes in the local base that its records went into `userId`'s account (its records stay). */
+export async function markLocalBaseCopied(userId: string, deps?: DatabaseDeps, name = DEFAULT_DATABASE_NAME): Promise<void> {
+  const db = new ClientelaDatabase(name, deps);
+  try {
+    await db.open();
+    await db.kv.put({ key: COPIED_TO_KEY, value: { userId, at: Date.now() } });
   } finally {
     db.close();
   }

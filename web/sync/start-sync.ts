@@ -30,7 +30,7 @@ import { localChangeMark, PendingChanges } from './pending-changes';
 import { ProviderPool } from './provider-pool';
 import { syncSocketUrl } from './relay-url';
 import { blobRefs, syncBlobs } from './blob-sync';
-import { readLocalBaseRecords } from './local-base-copy';
+import { markLocalBaseCopied, readLocalBaseRecords } from './local-base-copy';
 import { insertStoredRecords } from '../engine/commands';
 import { createKvWriter, readSyncMemory, SYNC_KEYS, type SyncMemory } from './sync-store';
 
@@ -530,8 +530,11 @@ class Sync {
   private async copyLocalBaseOnce(): Promise<void> {
     if (this.memory.localBaseCopied || this.options.copyLocalBase === false) return;
     if (!this.engine.canWrite(this.engine.shardForNewRecord())) return;
-    const records = await readLocalBaseRecords(this.options.deps);
-    if (records.length > 0) await insertStoredRecords(this.engine, records);
+    const records = await readLocalBaseRecords(this.user.id, this.options.deps);
+    if (records.length > 0) {
+      await insertStoredRecords(this.engine, records);
+      await markLocalBaseCopied(this.user.id, this.options.deps);
+    }
     this.memory.localBaseCopied = true;
     await this.writeKv(SYNC_KEYS.localBaseCopied, true);
   }

@@ -332,6 +332,10 @@ describe('first sign-in on a device with a local base', () => {
     await local.open();
     expect(await local.rows.count()).toBe(2);
     local.close();
+    // A second person signing in on the same laptop (Bob sees only his own book) does not get the first one's clients.
+    const bob = await device(team.bob, { deps });
+    expect(bob.engine.rows.has(ids[0]) || bob.engine.rows.has(ids[1])).toBe(false);
+    await shut(bob);
   });
 
   it('does not create a local base where there is none', async () => {
