@@ -36,6 +36,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
+        // Reminder notifications' clicks (Snooze / Done / open): public/reminder-sw.js.
+        importScripts: ['/reminder-sw.js'],
       },
     }),
   ],

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --sizes 100000[,1000000]] [--seed S] [--no-calc] [--duplicates create|skip|merge] [--dir D]`
+ * `npm run bench:import [-- --sizes 100000[,1000000]] [--seed S] [--no-calc] [--duplicates create|skip|merge] [--dir D] [--profile FILE]`
  *
  * Generates the issue's benchmark CSV (web/import/bench-csv.ts: quoted fields, line breaks in
  * notes, Cyrillic and diacritics) on disk, picks it in the built app (dist/) in headless
@@ -8,7 +8,7 @@
  * until the last record is found by quick search. Then times LibreOffice Calc opening the same
  * file. Prints JSON lines {"metric","size","value","unit"} on stdout, progress on stderr.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -81,6 +81,28 @@ async function pickFile(page: Page, path: string): Promise<void> {
   await page.setInputFiles('#bench-import-file', path);
 }
 
+/** A node of a CDP CPU profile (the parts the summary reads). */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Stops the profiler, writes the .cpuprofile (open it in Chromium's DevTools) and prints the 25 functions with the most self time. */
+async function writeProfile(cdp: CDPSession, path: string): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] } };
+  writeFileSync(path, JSON.stringify(profile));
+  const selfMs = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  (profile.samples ?? []).forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    selfMs.set(key, (selfMs.get(key) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000);
+  });
+  progress(`CPU profile written to ${path}; most self time:`);
+  for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 25)) progress(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
 async function importInChromium(server: AppServer, options: ImportBenchOptions, size: number, path: string): Promise<number | null> {
   const profile = await launchProfile();
   try {
@@ -94,6 +116,11 @@ async function importInChromium(server: AppServer, options: ImportBenchOptions, 
     await pickFile(page, path);
     await cdp.send('HeapProfiler.collectGarbage');
     const sampler = heapSampler(cdp);
+    if (options.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     progress(`size ${size}: importing in Chromium (duplicates: ${options.duplicates})`);
     const started = performance.now();
     const pick = (duplicates: ImportBenchOptions['duplicates']) => {
@@ -106,6 +133,7 @@ async function importInChromium(server: AppServer, options: ImportBenchOptions, 
       throw error;
     });
     const stored = performance.now();
+    if (options.profile) await writeProfile(cdp, options.profile);
     // Searchable: quick search finds the file's last record by its unique e-mail.
     await page.waitForFunction(
       async (query) => {
@@ -116,17 +144,20 @@ async function importInChromium(server: AppServer, options: ImportBenchOptions, 
       { timeout: 15 * 60_000, polling: 250 },
     );
     const searchable = performance.now();
+    await page.evaluate(() => window.__clientela!.bench.projectionStored());
+    const projectionStored = performance.now();
     const peakMb = await sampler.stop();
     const count = await page.evaluate(() => window.__clientela!.bench.rowCount('people'));
     if (result.created < size || count !== size) throw new Error(`expected ${size} people, the import created ${result.created} and the base holds ${count}`);
     const total = searchable - started;
-    emit(size, 'import_ms', total, 'ms', "the wizard's path without the user's pauses: analysis and duplicate check in the import worker, importRecords on the main thread, stored in IndexedDB, found by quick search");
+    emit(size, 'import_ms', total, 'ms', "the wizard's path without the user's pauses: analysis and duplicate check in the import worker, importRecords storing the records in IndexedDB, found by quick search");
     emit(size, 'import_rows_per_s', (size / total) * 1000, 'rows/s');
     emit(size, 'import_analyze_ms', result.analyzeMs, 'ms', 'import worker, first pass: format, encoding, dialect, column statistics, mapping');
     emit(size, 'import_duplicate_check_ms', result.duplicateCheckMs, 'ms', `import worker, second pass: ${result.duplicatesFound} duplicates found`);
-    emit(size, 'import_read_store_ms', result.importMs, 'ms', 'main thread, third pass: importRecords (read, duplicate policy, one createRecords command)');
+    emit(size, 'import_read_store_ms', result.importMs, 'ms', 'third pass: the worker reads, the main thread sorts out duplicates and stores chunk by chunk (one undo step)');
     emit(size, 'import_flush_ms', result.flushMs, 'ms', 'until IndexedDB has it');
     emit(size, 'import_search_catchup_ms', searchable - stored, 'ms', 'until quick search finds the last record');
+    emit(size, 'import_projection_write_ms', projectionStored - searchable, 'ms', 'after the import, in the background: the projection rows (a cache of the stored documents) reach their IndexedDB table');
     emit(size, 'import_heap_mb', peakMb, 'MB', 'peak JSHeapUsedSize of the page main thread, sampled every 250 ms (search worker not included)');
     if (errors.length > 0) progress(`  page errors: ${errors.join(' | ')}`);
     return total;

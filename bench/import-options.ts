@@ -19,6 +19,8 @@ export interface ImportBenchOptions {
   duplicates: 'create' | 'skip' | 'merge';
   /** Where the generated files go (kept between runs: generating 1M rows takes a while). */
   dir: string;
+  /** Where to write a CPU profile of the page's main thread during the import (its hottest functions go to stderr). */
+  profile?: string;
 }
 
 /** Units of the import bench: the app bench's, plus the machine's load average. */
@@ -51,7 +53,7 @@ function positive(name: string, text: string): number {
   return number;
 }
 
-/** Parses `--sizes 100000[,1000000]`, `--seed`, `--no-calc`, `--duplicates`, `--dir`; a clear error on anything else. */
+/** Parses `--sizes 100000[,1000000]`, `--seed`, `--no-calc`, `--duplicates`, `--dir`, `--profile FILE`; a clear error on anything else. */
 export function parseImportBenchArgs(argv: readonly string[], defaultDir: string): ImportBenchOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -61,6 +63,7 @@ export function parseImportBenchArgs(argv: readonly string[], defaultDir: string
       'no-calc': { type: 'boolean', default: false },
       duplicates: { type: 'string', default: 'create' },
       dir: { type: 'string', default: defaultDir },
+      profile: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -68,7 +71,7 @@ export function parseImportBenchArgs(argv: readonly string[], defaultDir: string
   const sizes = values.sizes === undefined ? [...DEFAULT_IMPORT_SIZES] : values.sizes.split(',').map((part) => positive('sizes', part.trim()));
   const duplicates = values.duplicates!;
   if (duplicates !== 'create' && duplicates !== 'skip' && duplicates !== 'merge') throw new Error(`--duplicates: "${duplicates}" is not one of create, skip, merge`);
-  return { sizes, seed: positive('seed', values.seed!), calc: !values['no-calc'], duplicates, dir: values.dir! };
+  return { sizes, seed: positive('seed', values.seed!), calc: !values['no-calc'], duplicates, dir: values.dir!, profile: values.profile };
 }
 
 /** One JSON line of output (values rounded like the app bench's). */

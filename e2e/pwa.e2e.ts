@@ -101,7 +101,7 @@ describeE2E('installable offline app', (e2e) => {
     const restarted = await launchProfile({ dir: profile.dir });
     try {
       const errors: string[] = [];
-      const again = await openApp(restarted.context, e2e.server().url, errors);
+      const again = await openApp(restarted.context, `${e2e.server().url}#/orgs`, errors);
       await expectListed(again, 'Иванов и партнёры');
       expect(await again.evaluate(() => window.__clientela!.bench.rowCount('orgs'))).toBe(1);
 

@@ -62,34 +62,36 @@ describeE2E('settings', (e2e) => {
     const name = page.getByRole('textbox', { name: 'Name of section Organizations' });
     await name.fill('Clients');
     await name.press('Enter');
-    await expectNav(page, ['Clients', 'Contacts', 'Notes', 'Links', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Clients', 'Contacts', 'Events', 'Tasks', 'Notes', 'Links', 'Settings']);
 
     await undo(page);
-    await expectNav(page, ['Organizations', 'Contacts', 'Notes', 'Links', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Organizations', 'Contacts', 'Events', 'Tasks', 'Notes', 'Links', 'Settings']);
     expect(await name.inputValue()).toBe('Organizations');
 
     // An empty name restores the default.
     await name.fill('Clients');
     await name.press('Enter');
-    await expectNav(page, ['Clients', 'Contacts', 'Notes', 'Links', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Clients', 'Contacts', 'Events', 'Tasks', 'Notes', 'Links', 'Settings']);
     await name.fill('');
     await name.press('Enter');
-    await expectNav(page, ['Organizations', 'Contacts', 'Notes', 'Links', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Organizations', 'Contacts', 'Events', 'Tasks', 'Notes', 'Links', 'Settings']);
     expect(await name.inputValue()).toBe('Organizations');
 
     // Another section's name is refused with a message, and nothing changes.
     await name.fill('contacts');
     await name.press('Enter');
     expect(await page.locator('#settings-section-error-orgs').textContent()).toBe('Another section is already called “contacts”. Choose a different name.');
-    await expectNav(page, ['Organizations', 'Contacts', 'Notes', 'Links', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Organizations', 'Contacts', 'Events', 'Tasks', 'Notes', 'Links', 'Settings']);
     await name.press('Escape');
 
     await page.getByRole('checkbox', { name: 'Show section Links' }).uncheck();
-    await expectNav(page, ['Organizations', 'Contacts', 'Notes', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Organizations', 'Contacts', 'Events', 'Tasks', 'Notes', 'Settings']);
 
     await page.getByRole('checkbox', { name: 'Show section Contacts' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Show section Events' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Show section Tasks' }).uncheck();
     await page.getByRole('checkbox', { name: 'Show section Notes' }).uncheck();
-    await expectNav(page, ['Organizations', 'Settings']);
+    await expectNav(page, ['Today', 'Calendar', 'Organizations', 'Settings']);
     const last = page.getByRole('checkbox', { name: 'Show section Organizations' });
     expect(await last.isChecked()).toBe(true);
     expect(await last.isDisabled()).toBe(true);
@@ -234,7 +236,7 @@ describeE2E('settings', (e2e) => {
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Română' });
     await nav(page).getByRole('link', { name: 'Organizații' }).waitFor();
-    expect(await navLinks(page)).toEqual(['Organizații', 'Contacte', 'Note', 'Linkuri', 'Setări']);
+    expect(await navLinks(page)).toEqual(['Astăzi', 'Calendar', 'Organizații', 'Contacte', 'Evenimente', 'Sarcini', 'Note', 'Linkuri', 'Setări']);
     await page.getByRole('heading', { level: 1, name: 'Setări' }).waitFor();
     const sample = await page.locator('.settings-sample').textContent();
     expect(sample).toContain('31.12.2024');

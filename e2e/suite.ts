@@ -6,8 +6,11 @@ import type { Page } from 'playwright-core';
 /** What a test gets: the server, and helpers to open the app in a profile. */
 export interface E2E {
   server: () => AppServer;
-  /** Opens the app in a fresh profile (closed after the test); returns the page and page errors. */
-  open(options?: { locale?: string; dir?: string }): Promise<{ page: Page; profile: Profile; errors: string[] }>;
+  /**
+   * Opens the app in a fresh profile (closed after the test); returns the page and page errors.
+   * `hash` is where it opens: Organizations unless given ('' opens the home, Today).
+   */
+  open(options?: { locale?: string; dir?: string; hash?: string }): Promise<{ page: Page; profile: Profile; errors: string[] }>;
 }
 
 /** Declares an e2e suite; skipped (loudly, by global setup) when no browser is installed. */
@@ -34,7 +37,7 @@ export function describeE2E(name: string, body: (e2e: E2E) => void): void {
         const profile = await launchProfile(options);
         profiles.push(profile);
         const errors: string[] = [];
-        const page = await openApp(profile.context, server.url, errors);
+        const page = await openApp(profile.context, server.url + (options.hash ?? '#/orgs'), errors);
         return { page, profile, errors };
       },
     });

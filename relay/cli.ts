@@ -16,6 +16,8 @@ import { DEFAULT_SESSION_OPTIONS, Sessions } from './auth/sessions';
 import { backupDatabase, pruneBackups, restoreDatabase } from './backup';
 import { jsonLogger as log } from './log';
 import { isNewerSchema } from './org/org-owner';
+import { acquireDataLock, DataLockedError } from './data-lock';
+import { importCommand, IMPORT_USAGE } from './import/import-command';
 
 const DEFAULT_DATA = process.env.RELAY_DATA ?? './relay-data';
 
@@ -44,6 +46,15 @@ Commands:
               (renewed when they change); it prints how to trust the CA, which is also served at /ca.crt.
   admin-link  Print a new one-time Administrator link.    --data DIR  [--url BASE]
   users       List the accounts.                            --data DIR
+  import      Import a CSV / XLSX / ODS / vCard file into one account's book, with the app's import engine
+              (column mapping suggested from the headers), and print the report: created, merged, skipped
+              with lines and reasons. Stop the relay first (it refuses while the relay runs, except --dry-run).
+                ${IMPORT_USAGE.replace('npm run relay -- import ', '')}
+                --duplicates            a record matching one in the book or earlier in the file (phone, e-mail,
+                                        tax id, name + city): create it anyway (default), skip it, or merge it
+                --dry-run               read and report, write nothing (also while the relay runs)
+                --accept-partial        import the good records of a file with bad rows (listed as skipped)
+              Exit codes: 0 imported, 1 refused (nothing written), 2 wrong arguments.
   backup      Write a consistent copy of the database.      --data DIR  [--to FILE]  (default DIR/backups/)
   restore     Replace the database with a backup (stop the relay first; the old one is kept beside it).
                                                             --data DIR  --from FILE
@@ -63,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const commands: Record<string, (values: Values) => Promise<number>> = { serve, 'admin-link': adminLink, users, backup, restore };
+  if (command === 'import') return importCommand(rest, DEFAULT_DATA);
   const run = commands[command];
   if (!run) {
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
@@ -116,6 +128,17 @@ async function serve(values: Values): Promise<number> {
     return 2;
   }
   const dataDir = resolve(String(values.data));
+  // Held while serving: an import (relay/import) must not write beside the live rooms, nor a second relay serve them.
+  let releaseLock: () => void;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDataLock(dataDir, 'serve');
+  } catch (error) {
+    if (!(error instanceof DataLockedError)) throw error;
+    process.stderr.write(`The relay did not start: ${error.message}\n`);
+    return 1;
+  }
+  process.once('exit', releaseLock);
   const host = String(values.host);
   const app = resolve(String(values.app));
   const appHandler = existsSync(join(app, 'index.html')) ? staticApp(app) : null;

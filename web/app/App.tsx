@@ -13,7 +13,10 @@ import { ensurePersistentStorage } from '../storage/persistence';
 import { registerServiceWorker } from './service-worker';
 import { SectionView } from '../table/SectionView';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TodayView } from '../today/TodayView';
+import { CalendarView } from '../calendar/CalendarView';
 import { RecordCard } from '../card/RecordCard';
+import { ReminderBell } from '../reminders/ReminderBell';
 import { sectionLabel } from './labels';
 import { exposeTestHooks } from './test-hooks';
 import { acquireBaseLock, onTakeOverRequest, requestTakeOver, tryAcquireBaseLock, type BaseLock } from './single-tab';
@@ -179,6 +182,7 @@ function Shell(): JSX.Element {
         <span class="brand">{t('app.name')}</span>
         <StatusLine />
         <div class="topbar-actions">
+          <ReminderBell />
           <button type="button" onClick={() => step('undo')} disabled={!base.canUndo()} aria-keyshortcuts="Control+Z" title={`${t('app.undo')} (Ctrl+Z)`}>
             {t('app.undo')}
           </button>
@@ -223,6 +227,16 @@ function Shell(): JSX.Element {
       <div class="body">
         <nav class="sidebar" aria-label={t('app.sections')}>
           <ul>
+            <li>
+              <a href="#/today" aria-current={route().page === 'today' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'today' }))}>
+                {t('today.title')}
+              </a>
+            </li>
+            <li class="sidebar-gap">
+              <a href="#/calendar" aria-current={route().page === 'calendar' ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate({ page: 'calendar' }))}>
+                {t('calendar.title')}
+              </a>
+            </li>
             <For each={base.sections().filter((section) => !section.hidden)}>
               {(section) => (
                 <li>
@@ -269,6 +283,12 @@ function Shell(): JSX.Element {
         </nav>
         <main class="main">
           <Switch>
+            <Match when={route().page === 'today'}>
+              <TodayView />
+            </Match>
+            <Match when={route().page === 'calendar' && (route() as Extract<ReturnType<typeof route>, { page: 'calendar' }>)}>
+              {(calendar) => <CalendarView mode={calendar().mode} date={calendar().date} />}
+            </Match>
             <Match when={route().page === 'settings'}>
               <SettingsPage />
             </Match>

@@ -47,15 +47,26 @@ export function createBase(engine: Engine, sync: SyncHandle | null = null): Base
   const [undoVersion, setUndoVersion] = createSignal(0);
   const [storageProblem, setStorageProblem] = createSignal<StorageProblem | null>(null);
 
-  // Many transactions in one task (an import, a sync pass) cause one re-render.
+  // Many transactions in one task cause one re-render. A quiet base re-renders at once; a
+  // stream of changes (an import's chunks, a sync pass) re-renders only after four times the
+  // last re-render's cost has passed, so a 100,000-row table re-sorting and re-totalling after
+  // every chunk cannot take more than a fifth of the stream's time.
   let rowsScheduled = false;
+  let lastRender = 0;
+  let lastRenderCost = 0;
+  const render = () => {
+    rowsScheduled = false;
+    const started = performance.now();
+    setRowsVersion((v) => v + 1);
+    lastRender = performance.now();
+    lastRenderCost = lastRender - started;
+  };
   engine.onRows(() => {
     if (rowsScheduled) return;
     rowsScheduled = true;
-    queueMicrotask(() => {
-      rowsScheduled = false;
-      setRowsVersion((v) => v + 1);
-    });
+    const wait = lastRender + lastRenderCost * 4 - performance.now();
+    if (wait > 0) setTimeout(render, wait);
+    else queueMicrotask(render);
   });
   engine.onOrg(() => setOrgVersion((v) => v + 1));
   engine.onPrefs(() => setPrefsVersion((v) => v + 1));

@@ -24,6 +24,8 @@ export interface BenchHooks {
    * loads on demand, off the start-up bundle.
    */
   importFile(file: File, duplicates?: 'create' | 'skip' | 'merge'): Promise<BenchImportResult>;
+  /** Resolves when the projection rows of bulk writes are stored too (they follow in the background). */
+  projectionStored(): Promise<void>;
 }
 
 /** What the bench's import hook reports (times in ms, from the page's clock). */
@@ -63,7 +65,7 @@ export function exposeTestHooks(base: Base): void {
         return (await createRecords(engine, section, list)).length;
       },
       async importFile(file, duplicates = 'create') {
-        const [{ importRecords }, { blobSource }, { createImportClient }, { checkDuplicates }] = await Promise.all([
+        const [{ importRecords, mappingForBase }, { blobSource }, { createImportClient }, { checkDuplicates }] = await Promise.all([
           import('../import/import-run'),
           import('../import/source'),
           import('../import/wizard/import-client'),
@@ -90,7 +92,8 @@ export function exposeTestHooks(base: Base): void {
           const checked = performance.now();
           log(`duplicates checked: ${found.inBase + found.inFile}`);
           logged = 0;
-          const report = await importRecords(engine, { source: blobSource(file, file.name), analysis, duplicates }, { onProgress });
+          const records = client.records(file, file.name, { ...request, mapping: mappingForBase(engine, analysis.mapping)! }, { onProgress });
+          const report = await importRecords(engine, { source: blobSource(file, file.name), records, analysis, duplicates }, { onProgress });
           const imported = performance.now();
           log(`stored in the projection: ${report.created} created`);
           await engine.flush();
@@ -110,6 +113,7 @@ export function exposeTestHooks(base: Base): void {
           client.dispose();
         }
       },
+      projectionStored: () => engine.projectionStored(),
       rowCount(section) {
         let count = 0;
         for (const row of engine.rows.values()) if (row.section === section && !row.deleted) count++;

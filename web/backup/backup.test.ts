@@ -12,6 +12,7 @@ import { sha256Hex } from '../blobs/blob-store';
 import { isGzip } from './gzip';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
 import { storedDocIds } from '../engine/doc-log';
+import { SCHEMA_VERSION } from '../engine/migrations';
 
 /** A base with a bit of everything: records in several sections and shards, schema edits, a view, a blob. */
 async function seededEngine(deps = freshIndexedDB()): Promise<Engine> {
@@ -63,7 +64,7 @@ describe('backup: export and restore round trip', () => {
     const source = await seededEngine();
     const bytes = await exportBackup(source.db);
     const { backup, summary } = await parseBackup(bytes);
-    expect(summary).toMatchObject({ records: 4, blobs: 1, schemaVersion: 2 });
+    expect(summary).toMatchObject({ records: 4, blobs: 1, schemaVersion: SCHEMA_VERSION });
 
     const deps = freshIndexedDB();
     const other = await openTestEngine({ deps });
@@ -146,7 +147,7 @@ describe('backup: export and restore round trip', () => {
     const plain = await encodeBackup(backup, { compress: false });
     expect(isGzip(zipped)).toBe(true);
     const header = JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
-    expect(header).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: 2, createdAt: '2026-01-02T03:04:05.000Z' });
+    expect(header).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: SCHEMA_VERSION, createdAt: '2026-01-02T03:04:05.000Z' });
     expect(header.app).toMatch(/^Clientela \d/);
     expect((await parseBackup(zipped)).backup).toEqual((await parseBackup(plain)).backup);
     await source.close();

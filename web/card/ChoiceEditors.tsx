@@ -58,12 +58,13 @@ export function MultiChoiceEditor(props: EditorProps): JSX.Element {
   );
 }
 
-/** A drop-down of the users known to the company. */
+/** A drop-down of the users known to the company (in a base without a relay: this device's user). */
 export function UserEditor(props: EditorProps): JSX.Element {
   const base = useBase();
   const users = () => {
     const list = [...base.userNames()];
-    if (typeof props.value === 'string' && props.value && !base.userNames().has(props.value)) list.push([props.value, props.value]);
+    if (!base.userNames().has(base.engine.user.id)) list.unshift([base.engine.user.id, base.engine.user.name]);
+    if (typeof props.value === 'string' && props.value && !base.userNames().has(props.value) && props.value !== base.engine.user.id) list.push([props.value, t('schedule.user.unknown')]);
     return list;
   };
   return (

@@ -6,6 +6,7 @@ import type { FieldDef, FieldValue } from '../schema/fields';
 import type { EditorProps } from './editor-props';
 import { TextEditor } from './TextEditor';
 import { BoolEditor, ChoiceEditor, MultiChoiceEditor, UserEditor } from './ChoiceEditors';
+import { ChecklistEditor, DateTimeEditor, ReminderEditor } from './ScheduleEditors';
 import { KindedListEditor } from './KindedListEditor';
 import { RefPicker } from './RefPicker';
 import { PhotoField } from './PhotoField';
@@ -14,7 +15,7 @@ import { ageOn } from './parse';
 
 let nextRowId = 0;
 
-const GROUP_TYPES = new Set(['phones', 'emails', 'accounts', 'multichoice']);
+const GROUP_TYPES = new Set(['phones', 'emails', 'accounts', 'multichoice', 'checklist']);
 
 /** A field of the card with its label, editor and error message. */
 export function FieldRow(props: {
@@ -77,6 +78,15 @@ export function FieldRow(props: {
           </Match>
           <Match when={props.field.type === 'user'}>
             <UserEditor {...editorProps} />
+          </Match>
+          <Match when={props.field.type === 'datetime'}>
+            <DateTimeEditor {...editorProps} />
+          </Match>
+          <Match when={props.field.type === 'reminder'}>
+            <ReminderEditor {...editorProps} />
+          </Match>
+          <Match when={props.field.type === 'checklist'}>
+            <ChecklistEditor {...editorProps} />
           </Match>
           <Match when={props.field.type === 'phones' || props.field.type === 'emails' || props.field.type === 'accounts'}>
             <KindedListEditor {...editorProps} />

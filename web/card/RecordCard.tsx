@@ -16,12 +16,14 @@ import { FieldRow } from './FieldRow';
 import { PeopleAtOrg } from './PeopleAtOrg';
 import { DuplicateWarning } from './DuplicateWarning';
 import { clearNewRecordPreset, newRecordPreset } from './new-record-preset';
+import { newRecordFormDefaults } from '../engine/record-defaults';
 import { canCreateRecords, canEditRecord } from './access-rules';
 import { commandFailure } from './command-failure';
 import { OwnerAndHandOver } from './HandOver';
 import { RecordHistory } from './RecordHistory';
 import { RelayDuplicateCheck } from './RelayDuplicateCheck';
 import { PrintCardButton } from './PrintCardButton';
+import { Timeline } from './timeline/Timeline';
 import './card.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -35,7 +37,7 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
     const warm = setTimeout(() => warmDuplicateKeys(base.engine.rows.values(), props.section), 0);
     onCleanup(() => clearTimeout(warm));
   }
-  const [draft, setDraft] = createSignal<Record<string, FieldValue>>(isNew ? newRecordPreset(props.section) : {});
+  const [draft, setDraft] = createSignal<Record<string, FieldValue>>(isNew ? { ...newRecordFormDefaults(props.section, base.engine.user.id), ...newRecordPreset(props.section) } : {});
   const [invalid, setInvalid] = createSignal<ReadonlySet<string>>(new Set());
   const [formError, setFormError] = createSignal<string | null>(null);
   const [matches, setMatches] = createSignal<DuplicateMatch[] | null>(null);
@@ -152,7 +154,7 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
         if (event.target === event.currentTarget) props.onClose();
       }}
     >
-      <div class="card-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabindex="-1" ref={dialog} onKeyDown={onKeyDown}>
+      <div class="card-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabindex="-1" ref={dialog} onKeyDown={onKeyDown} data-record-id={props.recordId}>
         <header class="card-head">
           <div>
             <span class="card-section">{sectionDef() ? sectionLabel(sectionDef()!) : ''}</span>
@@ -218,6 +220,9 @@ export function RecordCard(props: { section: SectionId; recordId: string; onClos
                     </button>
                   </Show>
                 </div>
+              </Show>
+              <Show when={!isNew && (section() === 'orgs' || section() === 'people') && row()}>
+                <Timeline recordId={props.recordId} section={section() as 'orgs' | 'people'} />
               </Show>
               <div class="card-fields">
                 <For each={fields()}>

@@ -11,5 +11,6 @@ export function requiredFields(section: SectionId): string[] {
   if (section === 'people') return ['firstName', 'lastName'];
   if (section === 'orgs') return ['name'];
   if (section === 'links') return ['title', 'url'];
+  if (section === 'events') return ['subject'];
   return ['title'];
 }

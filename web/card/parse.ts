@@ -6,6 +6,7 @@
 import type { FieldType, FieldValue } from '../schema/fields';
 import { isEmailAddress, webHref } from './links';
 import { phoneDigits } from '../search/normalize';
+import { yearlessDate } from '../schema/datetime';
 
 /** Why a typed value was refused. */
 export type InputError = 'number' | 'date' | 'email' | 'phone' | 'link';
@@ -89,7 +90,8 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 /**
  * A date typed as `YYYY-MM-DD` or in the locale's order (`31.12.2024` in ru/ro, `31/12/2024`
- * in es, `12/31/2024` in en; two-digit years are 19xx/20xx). Returns the `YYYY-MM-DD` string,
+ * in es, `12/31/2024` in en; two-digit years are 19xx/20xx). A date without a year (a birthday:
+ * `--03-24`, `24.03`, `24 Mar`, `March 24`) gives `--MM-DD`. Returns the stored string,
  * null for blank text, or undefined when the text is no valid date.
  */
 export function parseDate(text: string, locale: string): string | null | undefined {
@@ -97,6 +99,8 @@ export function parseDate(text: string, locale: string): string | null | undefin
   if (s === '') return null;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? undefined;
+  const yearless = parseYearlessDate(s, locale);
+  if (yearless !== undefined) return yearless;
   const pieces = s.replace(/\s*(г\.?|r\.)$/i, '').split(/\s*[./-]\s*|\s+/);
   if (pieces.length !== 3 || pieces.some((piece) => !/^\d{1,4}$/.test(piece))) return undefined;
   const order = dateOrder(locale);
@@ -107,6 +111,55 @@ export function parseDate(text: string, locale: string): string | null | undefin
   if (yearText.length <= 2) year += year < 50 ? 2000 : 1900;
   else if (yearText.length !== 4) return undefined;
   return isoDate(year, parts.month, parts.day) ?? undefined;
+}
+
+/**
+ * A day and month without a year: `--MM-DD`, two numbers in the locale's order (`24.03`,
+ * `03/24` in en) or a day and a month name in the locale or English (`24 мар`, `Mar 24`).
+ * Returns `--MM-DD`, or undefined when the text is not such a date.
+ */
+export function parseYearlessDate(text: string, locale: string): string | undefined {
+  const s = text.trim().replace(/\.$/, '');
+  const stored = /^--(\d{2})-(\d{2})$/.exec(s);
+  if (stored) return yearlessDate(Number(stored[1]), Number(stored[2])) ?? undefined;
+  const numeric = /^(\d{1,2})\s*[./-]\s*(\d{1,2})$/.exec(s);
+  if (numeric) {
+    const dayFirst = dateOrder(locale).indexOf('day') < dateOrder(locale).indexOf('month');
+    const [day, month] = dayFirst ? [numeric[1], numeric[2]] : [numeric[2], numeric[1]];
+    return yearlessDate(Number(month), Number(day)) ?? undefined;
+  }
+  const named = /^(\d{1,2})\.?\s*(?:de\s+)?([\p{L}.]+)$/u.exec(s) ?? /^([\p{L}.]+)\s*(\d{1,2})$/u.exec(s);
+  if (!named) return undefined;
+  const [dayText, monthText] = /^\d/.test(named[1]) ? [named[1], named[2]] : [named[2], named[1]];
+  const month = monthNumber(monthText, locale);
+  return month ? (yearlessDate(month, Number(dayText)) ?? undefined) : undefined;
+}
+
+const monthNameCache = new Map<string, Map<string, number>>();
+
+/** The month (1–12) a month name or abbreviation stands for in `locale` or English; 0 when none. */
+function monthNumber(name: string, locale: string): number {
+  let names = monthNameCache.get(locale);
+  if (!names) {
+    names = new Map();
+    for (const lang of [locale, 'en']) {
+      for (const style of ['long', 'short'] as const) {
+        for (const form of [{ month: style }, { month: style, day: 'numeric' as const }]) {
+          const format = new Intl.DateTimeFormat(lang, { ...form, timeZone: 'UTC' });
+          for (let month = 1; month <= 12; month++) {
+            const part = format.formatToParts(new Date(Date.UTC(2000, month - 1, 15))).find((piece) => piece.type === 'month');
+            if (part) names.set(foldMonth(part.value), month);
+          }
+        }
+      }
+    }
+    monthNameCache.set(locale, names);
+  }
+  return names.get(foldMonth(name)) ?? 0;
+}
+
+function foldMonth(name: string): string {
+  return name.toLocaleLowerCase().normalize('NFD').replace(/[\u0300-\u036f.]/g, '');
 }
 
 /** Splits a typed tag list on commas, dropping blanks and repeats. */

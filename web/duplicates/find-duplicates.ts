@@ -17,6 +17,8 @@ export interface DuplicateMatch {
 
 /** Records of `section` that match `values` (trash excluded), strongest matches first. */
 export function findDuplicates(rows: Iterable<Row>, section: SectionId, values: Record<string, FieldValue>, excludeId?: string): DuplicateMatch[] {
+  // Two calls with the same subject are two calls: events and tasks are never duplicates.
+  if (section === 'events' || section === 'tasks') return [];
   const phones = new Set(entries(values.phones).map(phoneKey).filter((key) => key.length >= 6));
   const emails = new Set(entries(values.emails).map(emailKey).filter(Boolean));
   const taxId = typeof values.taxId === 'string' ? values.taxId.replace(/\s+/g, '').toLowerCase() : '';
@@ -70,10 +72,10 @@ export function warmDuplicateKeys(rows: Iterable<Row>, section: SectionId): void
   for (const row of rows) if (row.section === section && !row.deleted) keysOf(row);
 }
 
-/** The name a record is known by: an organization's name, a person's first and last name. */
+/** The name a record is known by: an organization's name, a person's first and last name, an event's subject. */
 export function displayName(section: SectionId, values: Record<string, FieldValue>): string {
   if (section === 'people') return [values.firstName, values.lastName].filter((part) => typeof part === 'string' && part).join(' ');
-  const title = section === 'orgs' ? values.name : values.title;
+  const title = section === 'orgs' ? values.name : section === 'events' ? values.subject : values.title;
   return typeof title === 'string' ? title : '';
 }
 

@@ -4,11 +4,12 @@
  */
 import * as Y from 'yjs';
 import { putBlob } from '../blobs/blob-store';
-import { ReadOnlyError, type Engine } from './engine';
+import { ReadOnlyError, type Engine, type UndoGroup } from './engine';
 import { newId, ORG_DOC_ID, prefsDocId } from './ids';
 import { bookRecords, META } from './rows';
 import type { CustomFieldType, FieldDef, FieldValue, SectionId } from '../schema/fields';
-import { fieldKey, orgFields, orgSections, orgSettingsMap, type OrgSettings } from '../schema/org-doc';
+import { fieldKey, orgFields, orgSections, orgSettingsMap, readFields, type OrgSettings } from '../schema/org-doc';
+import { withContactOrg, withNewRecordDefaults } from './record-defaults';
 
 /** Values of a new record or of an edit, by field id. */
 export type FieldValues = Record<string, FieldValue>;
@@ -54,8 +55,13 @@ export async function createRecord(engine: Engine, section: SectionId, values: F
   return id;
 }
 
-/** Creates many records as one undo step (imports, restores of lists). Returns their ids. */
-export async function createRecords(engine: Engine, section: SectionId, list: FieldValues[], batch?: string): Promise<string[]> {
+/**
+ * Creates many records as one undo step (imports, restores of lists). Returns their ids.
+ * Events and tasks get their defaults (assignee, status, priority) and the contact's organization.
+ */
+export async function createRecords(engine: Engine, section: SectionId, given: FieldValues[], batch?: string): Promise<string[]> {
+  const now = Date.now();
+  const list = given.map((values) => withContactOrg(section, withNewRecordDefaults(section, values, engine.user.id, now), (id) => orgOfPerson(engine, id)));
   const ids: string[] = [];
   const byShard = new Map<string, FieldValues[]>();
   // Fill shards up to capacity, counting what this command adds as it goes.
@@ -121,11 +127,11 @@ export interface ImportWrite {
 }
 
 /**
- * Stores an import as ONE command (one undo step): new custom fields in the org document,
+ * Stores an import (or one chunk of it, in the import's undo group) as ONE command: new custom fields in the org document,
  * records in the user's shards (filled up to capacity), merges in the shards that hold them.
  * Every document is checked for write access before anything, photos included, is written.
  */
-export async function applyImport(engine: Engine, write: ImportWrite): Promise<void> {
+export async function applyImport(engine: Engine, write: ImportWrite, group?: UndoGroup): Promise<void> {
   const byShard = new Map<string, { creates: ImportedRecord[]; merges: [string, FieldValues][] }>();
   const slot = (shard: string) => {
     let entry = byShard.get(shard);
@@ -185,13 +191,15 @@ export async function applyImport(engine: Engine, write: ImportWrite): Promise<v
         record.set(META.batch, write.batch);
       }
     });
-  });
+  }, group);
 }
 
 
 /** Sets some fields of one record (a blank value removes the field). */
-export async function updateFields(engine: Engine, recordId: string, values: FieldValues): Promise<void> {
+export async function updateFields(engine: Engine, recordId: string, given: FieldValues): Promise<void> {
   const row = requireRow(engine, recordId);
+  // Choosing an event's or task's contact also links his organization (the org's history shows it).
+  const values = withContactOrg(row.section, given, (id) => orgOfPerson(engine, id));
   await engine.run([row.shard], ([doc]) => {
     const record = bookRecords(doc).get(recordId);
     if (!record) throw new Error(`Record ${recordId} is not in ${row.shard}`);
@@ -203,6 +211,31 @@ export async function updateFields(engine: Engine, recordId: string, values: Fie
     record.set(META.updated, Date.now());
     record.set(META.by, engine.user.id);
   });
+}
+
+/**
+ * Logs an event (a call made, a meeting held) and returns its id: done, now, by this user,
+ * unless `values` says otherwise; the contact's organization is filled in.
+ */
+export function logEvent(engine: Engine, values: FieldValues): Promise<string> {
+  return createRecord(engine, 'events', {
+    status: 'done',
+    start: Date.now(),
+    assignee: engine.user.id,
+    ...withoutBlanks(values),
+  });
+}
+
+/**
+ * Sets the status of an event or task (mark done, reopen) as one undo step. A status that is
+ * not one of the section's status options is refused and nothing changes.
+ */
+export async function setRecordStatus(engine: Engine, recordId: string, status: string): Promise<void> {
+  const row = requireRow(engine, recordId);
+  const options = readFields(engine.org, row.section).find((field) => field.id === 'status')?.options;
+  if (!options) throw new Error(`Records of ${row.section} have no status`);
+  if (!options.includes(status)) throw new Error(`"${status}" is not a status of ${row.section} (one of: ${options.join(', ')})`);
+  await updateFields(engine, recordId, { status });
 }
 
 /** Sets one field of one record. */
@@ -451,6 +484,17 @@ function sectionEntry(org: Y.Doc, section: SectionId): Y.Map<unknown> {
     sections.set(section, entry);
   }
   return entry;
+}
+
+/** The organization a contact belongs to, when the contact is known to this device. */
+function orgOfPerson(engine: Engine, personId: string): string | undefined {
+  const row = engine.rows.get(personId);
+  const org = row && row.section === 'people' && !row.deleted ? row.v.org : undefined;
+  return typeof org === 'string' && org !== '' ? org : undefined;
+}
+
+function withoutBlanks(values: FieldValues): FieldValues {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => !isEmptyValue(value)));
 }
 
 function isEmptyValue(value: FieldValue | undefined): boolean {

@@ -2,12 +2,19 @@
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
+// Random bytes are drawn 4 KB at a time: one getRandomValues call per id cost ~10 µs, a
+// second per 100,000 imported records.
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
 /** A new random id (16 base-36 characters, ~82 bits), safe to create offline on any device. */
 export function newId(length = 16): string {
-  const bytes = new Uint8Array(length);
-  crypto.getRandomValues(bytes);
+  if (poolUsed + length > pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
   let id = '';
-  for (const byte of bytes) id += ALPHABET[byte % 36];
+  for (let index = 0; index < length; index++) id += ALPHABET[pool[poolUsed++] % 36];
   return id;
 }
 

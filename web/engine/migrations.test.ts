@@ -45,10 +45,10 @@ describe('migrations: schema versions', () => {
     newEntry.set('label', 'Phones');
     fields.set('orgs.phone', oldEntry);
     fields.set('orgs.phones', newEntry);
-    expect(migrateOrgDoc(org)).toBe(1);
+    expect(migrateOrgDoc(org)).toBe(SCHEMA_VERSION - 1);
     expect(fields.get('orgs.phones')?.get('label')).toBe('Phones');
     expect(fields.get('orgs.phone')?.get('label')).toBe('Tel.');
-    expect(org.getMap('meta').get('schemaVersion')).toBe(2);
+    expect(org.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
   });
 });
 

@@ -9,15 +9,17 @@
  *   2 — phones and e-mails are lists of {kind, value} (`phones`, `emails`) so a person's mobile,
  *       work and home numbers are told apart. Field settings a company made for the old single
  *       fields (label, hidden, order) move to the list fields.
+ *   3 — the Events and Tasks sections (built-in fields in code). A company that stored its own
+ *       section order keeps it, with Events and Tasks placed right after Contacts.
  */
-import type * as Y from 'yjs';
-import { fieldKey, orgFields, orgMeta } from '../schema/org-doc';
-import type { KindedValue, SectionId } from '../schema/fields';
+import * as Y from 'yjs';
+import { fieldKey, orgFields, orgMeta, orgSections } from '../schema/org-doc';
+import { SECTION_IDS, type KindedValue, type SectionId } from '../schema/fields';
 import { bookRecords, META } from './rows';
 import { emailKey, phoneKey } from '../search/normalize';
 
 /** The schema version this app writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Thrown when the base on this device was written by a newer app: it is left untouched. */
 export class NewerSchemaError extends Error {
@@ -72,7 +74,43 @@ export const ORG_MIGRATIONS: OrgMigration[] = [
       }
     },
   },
+  {
+    from: 2,
+    describe: 'events and tasks sections: a stored section order makes room for them after contacts',
+    migrate(org) {
+      placeNewSectionsAfter(org, 'people', ['events', 'tasks']);
+    },
+  },
 ];
+
+/**
+ * Gives sections new to this schema an order right after `anchor` when the company stored its
+ * own order (readSections falls back to the default position, which would collide with a
+ * stored one). Sections already configured are left as they are.
+ */
+function placeNewSectionsAfter(org: Y.Doc, anchor: SectionId, added: SectionId[]): void {
+  const sections = orgSections(org);
+  const storedOrder = (id: string): number | undefined => {
+    const order = sections.get(id)?.get('order');
+    return typeof order === 'number' ? order : undefined;
+  };
+  const fresh = added.filter((id) => storedOrder(id) === undefined);
+  const ordered = [...sections.keys()].filter((id) => storedOrder(id) !== undefined);
+  if (fresh.length === 0 || ordered.length === 0) return;
+  const anchorOrder = storedOrder(anchor) ?? SECTION_IDS.indexOf(anchor);
+  for (const id of ordered) {
+    const order = storedOrder(id)!;
+    if (order > anchorOrder) sections.get(id)!.set('order', order + fresh.length);
+  }
+  fresh.forEach((id, index) => {
+    let entry = sections.get(id);
+    if (!entry) {
+      entry = new Y.Map<unknown>();
+      sections.set(id, entry);
+    }
+    entry.set('order', anchorOrder + 1 + index);
+  });
+}
 
 /** The schema version stored in the org document (a base without one is the current version). */
 export function orgSchemaVersion(org: Y.Doc): number {

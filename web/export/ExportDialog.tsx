@@ -5,12 +5,13 @@
  */
 import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import type { Row } from '../engine/rows';
-import { language, t } from '../i18n/i18n';
+import { formatNumber, language, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages/en';
 import type { FieldDef, SectionId } from '../schema/fields';
 import { downloadFile, printHtml } from '../app/download';
 import { EXPORT_CHOICES, initialChoices, printLandscape, reconcileChoices, vcardAvailable, type ExportChoice, type ExportChoices, type ExportScope } from './export-options';
 import type { PhotoData } from './write-vcard';
+import { EXCEL_CELL_LIMIT } from './excel-limits';
 import './export.css';
 
 /** What the dialog needs from the table. */
@@ -87,8 +88,11 @@ export function ExportDialog(props: ExportDialogProps): JSX.Element {
       });
       downloadFile(file.bytes, file.mime, file.fileName);
       const skipped = current.format === 'vcard' ? rows.filter((row) => !vcardAvailable(row.section)).length : 0;
-      const saved = t('import.export.saved', { file: file.fileName });
-      setStatus({ text: skipped ? `${saved} ${t('import.export.vcardOnlyContacts', { count: skipped })}` : saved, error: false });
+      const notes = [t('import.export.saved', { file: file.fileName })];
+      if (skipped) notes.push(t('import.export.vcardOnlyContacts', { count: skipped }));
+      // Excel cuts longer cells on open; the file holds them whole (our import reads them back).
+      if (file.longCells) notes.push(t('import2.export.longCells', { count: formatNumber(file.longCells), limit: formatNumber(EXCEL_CELL_LIMIT) }));
+      setStatus({ text: notes.join('\n'), error: false });
     } catch (error) {
       setStatus({ text: t('import.export.failed', { reason: error instanceof Error ? error.message : String(error) }), error: true });
     } finally {

@@ -5,7 +5,7 @@
  */
 import type { Row } from '../engine/rows';
 import type { FieldDef } from '../schema/fields';
-import { exportTable, type ExportContext } from './export-table';
+import { cellsOverExcelLimit, exportTable, type ExportContext } from './export-table';
 import { listHtml } from './write-html';
 import { writeCsv } from './write-csv';
 import { writeVCards, type PhotoData, type VCardVersion } from './write-vcard';
@@ -36,6 +36,11 @@ export interface ExportedFile {
   bytes: Uint8Array;
   mime: string;
   fileName: string;
+  /**
+   * Text cells longer than Excel's 32,767 characters (CSV and XLSX): written whole, but Excel
+   * shows only their beginning, so the dialog warns.
+   */
+  longCells: number;
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', vcard: 'vcf', html: 'html' };
@@ -71,13 +76,20 @@ export async function exportFile(request: ExportRequest): Promise<ExportedFile> 
   const fileName = exportFileName(request.title, request.format, request.now ?? new Date());
   const context: ExportContext = { refName: request.refName, userName: request.userName };
   let bytes: Uint8Array;
+  let longCells = 0;
   switch (request.format) {
-    case 'csv':
-      bytes = writeCsv(exportTable(request.rows, request.fields, context), { delimiter: request.delimiter ?? ',' });
+    case 'csv': {
+      const table = exportTable(request.rows, request.fields, context);
+      longCells = cellsOverExcelLimit(table);
+      bytes = writeCsv(table, { delimiter: request.delimiter ?? ',' });
       break;
-    case 'xlsx':
-      bytes = writeXlsx(exportTable(request.rows, request.fields, context), request.title);
+    }
+    case 'xlsx': {
+      const table = exportTable(request.rows, request.fields, context);
+      longCells = cellsOverExcelLimit(table);
+      bytes = writeXlsx(table, request.title);
       break;
+    }
     case 'vcard':
       bytes = writeVCards(request.rows, { ...context, version: request.vcardVersion ?? '4.0', photos: await loadPhotos(request) });
       break;
@@ -87,5 +99,5 @@ export async function exportFile(request: ExportRequest): Promise<ExportedFile> 
       break;
     }
   }
-  return { bytes, mime: MIME[request.format], fileName };
+  return { bytes, mime: MIME[request.format], fileName, longCells };
 }

@@ -9,6 +9,9 @@ import { kindLabel, optionLabel } from '../card/option-labels';
 import type { Row } from '../engine/rows';
 import { ACCOUNT_KINDS, EMAIL_KINDS, PHONE_KINDS, type FieldDef, type FieldValue, type KindedValue } from '../schema/fields';
 import type { SheetCell } from '../import/spreadsheet/sheet-types';
+import { joinTagList } from '../import/tag-list';
+import { checklistText, instantText } from '../schema/schedule-values';
+import { EXCEL_CELL_LIMIT } from './excel-limits';
 
 /** How a column's cells are typed in the output: text stays text even when it is all digits. */
 export type ExportKind = 'text' | 'number' | 'money' | 'date' | 'bool';
@@ -48,6 +51,7 @@ function isKinded(type: FieldDef['type']): type is KindedType {
 function exportKind(field: FieldDef): ExportKind {
   switch (field.type) {
     case 'number':
+    case 'reminder':
       return 'number';
     case 'money':
       return 'money';
@@ -127,11 +131,19 @@ export function exportCell(row: Row, column: ExportColumn, context: ExportContex
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { date: value } : String(value);
     case 'bool':
       return value === true || value === 'true';
+    case 'datetime':
+      // Local wall time, as the user saw it; the importer reads it back to the same instant.
+      return instantText(value) || String(value);
+    case 'reminder':
+      return typeof value === 'number' && Number.isFinite(value) ? value : String(value);
+    case 'checklist':
+      return Array.isArray(value) ? checklistText(kindedEntries(value)) || null : String(value);
     case 'choice':
       return optionLabel(field, String(value));
     case 'multichoice':
     case 'tags':
-      return Array.isArray(value) ? (value as string[]).map((item) => (field.type === 'multichoice' ? optionLabel(field, String(item)) : String(item))).join(', ') || null : String(value);
+      // Quoted where a tag holds `,` or `;`, so the importer splits the cell back into the same tags.
+      return Array.isArray(value) ? joinTagList((value as string[]).map((item) => (field.type === 'multichoice' ? optionLabel(field, String(item)) : String(item)))) || null : String(value);
     case 'ref':
       return context.refName(String(value)) || null;
     case 'user':
@@ -150,4 +162,11 @@ export function exportTable(rows: readonly Row[], fields: readonly FieldDef[], c
   const columns = exportColumns(rows, fields);
   const cells = rows.map((row) => columns.map((column) => exportCell(row, column, context)));
   return { columns, cells };
+}
+
+/** How many text cells of a table are longer than Excel shows; the file keeps them whole. */
+export function cellsOverExcelLimit(table: ExportTable): number {
+  let count = 0;
+  for (const row of table.cells) for (const cell of row) if (typeof cell === 'string' && cell.length > EXCEL_CELL_LIMIT) count++;
+  return count;
 }

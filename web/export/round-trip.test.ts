@@ -168,4 +168,57 @@ describe('round trip: export, then import through web/import', () => {
       expect(records[3].values).toMatchObject({ homeAddress: 'Calle Mayor 1\n2B', regAddress: 'Str. Lungă 5', city: 'Madrid', hobbies: 'chess', accounts: [{ kind: 'telegram', value: 'maria_d' }] });
     });
   }
+
+  const NOTES_FIELDS = builtinFields('people').filter((field) => field.id === 'lastName' || field.id === 'notes');
+  const APOSTROPHES = ["'=1+1", "''=1", "'+40 721 000 001", "'-", "'@home", "'just quoted", '=SUM(A1)', '+40 721 000 001', '-', "it's fine"];
+
+  for (const [format, delimiter] of [['csv', ','], ['csv', ';'], ['xlsx', undefined]] as const) {
+    it(`${format}${delimiter ? ` (${delimiter})` : ''}: a text starting with an apostrophe and a formula character comes back unchanged, as does every neutralised one`, async () => {
+      const rows = APOSTROPHES.map((notes, index) => testRow('people', `a${index}`, { lastName: `Row ${index}`, notes }));
+      const { records } = await exportAndImport({ format, delimiter, rows, fields: NOTES_FIELDS });
+      expect(records.map((record) => record.values.notes)).toEqual(APOSTROPHES);
+    });
+  }
+
+  it('csv: the apostrophe is added once where needed, never twice; inert cells are written as they are', async () => {
+    const rows = APOSTROPHES.map((notes, index) => testRow('people', `a${index}`, { lastName: `Row ${index}`, notes }));
+    const file = await exportFile({ ...testContext, title: 'x', currency: 'EUR', format: 'csv', delimiter: ',', rows, fields: NOTES_FIELDS });
+    const cells = new TextDecoder().decode(file.bytes).split('\r\n').slice(1, -1).map((line) => line.slice(line.indexOf(',') + 1));
+    expect(cells).toEqual(['"\'\'=1+1"', '"\'\'\'=1"', '"\'\'+40 721 000 001"', '"\'\'-"', '"\'\'@home"', "'just quoted", '"\'=SUM(A1)"', '+40 721 000 001', '"\'-"', "it's fine"]);
+  });
+
+  const TAGGED = [
+    testRow('orgs', 't1', { name: 'Tagged One', tags: ['Smith, John', 'vip', 'a;b', 'say "hi"', '* starred'] }),
+    testRow('orgs', 't2', { name: 'Tagged Two', tags: ['"quoted"', 'plain'] }),
+    testRow('orgs', 't3', { name: 'Tagged Three', tags: ['single, with comma'] }),
+  ];
+  const TAG_FIELDS = builtinFields('orgs').filter((field) => field.id === 'name' || field.id === 'tags');
+
+  for (const [format, delimiter] of [['csv', ','], ['csv', ';'], ['xlsx', undefined]] as const) {
+    it(`${format}${delimiter ? ` (${delimiter})` : ''}: tags holding commas, semicolons, quotes or a leading "*" come back as the same tags`, async () => {
+      const { records } = await exportAndImport({ format, delimiter, rows: TAGGED, fields: TAG_FIELDS });
+      expect(records.map((record) => record.values.tags)).toEqual(TAGGED.map((row) => row.v.tags));
+    });
+  }
+
+  it('tags from other programs still split on "," and ";", and Google\'s "* " prefix still goes', async () => {
+    const source = bytesSource('tags.csv', new TextEncoder().encode('Name,Tags\r\nAcme,"* myContacts, vip; wood"\r\n'));
+    const analysis = await analyzeFile(source);
+    const records: ImportRecord[] = [];
+    for await (const batch of readRecords(source, analysis)) records.push(...batch);
+    expect(records[0].values.tags).toEqual(['myContacts', 'vip', 'wood']);
+  });
+
+  const LONG = 'Заметка ' + 'x'.repeat(40_000) + ' конец';
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`${format}: a cell longer than Excel's 32,767 characters is written whole, comes back whole, and the file counts it for the dialog's warning`, async () => {
+      const rows = [testRow('people', 'l1', { lastName: 'Long', notes: LONG }), testRow('people', 'l2', { lastName: 'Short', notes: 'short' })];
+      const file = await exportFile({ ...testContext, title: 'x', currency: 'EUR', format, delimiter: ',', rows, fields: NOTES_FIELDS });
+      expect(file.longCells).toBe(1);
+      const { records } = await exportAndImport({ format, delimiter: ',', rows, fields: NOTES_FIELDS });
+      expect(records[0].values.notes).toBe(LONG);
+      expect(records[1].values.notes).toBe('short');
+    });
+  }
 });
+

@@ -7,6 +7,11 @@
  * Phone-like values (`+40 721 000 000`, `-`-separated digits: only digits, spaces, `+`, `-`,
  * `(`, `)`, `.`, `/`) are left readable: without letters, `!` or `|` they cannot call a
  * function or reach another program, and a prefix would corrupt every international phone.
+ *
+ * Readers that undo this (ours: web/import/table-rows.ts `unneutralise`) take one `'` off a cell
+ * that starts with apostrophes and then a formula character. A text that itself starts that way
+ * (`'=1`, `'+40 721…`) is already inert in a spreadsheet, but gets one more `'` so the import
+ * gives it back unchanged; every other cell is written once, never escaped twice.
  */
 import type { SheetCell } from '../import/spreadsheet/sheet-types';
 import type { ExportTable } from './export-table';
@@ -20,10 +25,16 @@ export interface CsvOptions {
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PHONE_LIKE = /^[+\-]?[\d\s().\/-]*\d[\d\s().\/-]*$/;
+const APOSTROPHE_THEN_FORMULA = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Whether a text cell would be read as a formula by a spreadsheet and must be neutralised. */
 export function isFormulaLike(text: string): boolean {
   return FORMULA_START.test(text) && !PHONE_LIKE.test(text);
+}
+
+/** Whether a text cell needs the leading `'`: to neutralise a formula, or so a reader's un-neutralising keeps the `'` it starts with. */
+export function needsApostrophe(text: string): boolean {
+  return isFormulaLike(text) || APOSTROPHE_THEN_FORMULA.test(text);
 }
 
 /** The text of one CSV field, neutralised and quoted where needed. */
@@ -35,7 +46,7 @@ export function csvField(cell: SheetCell, options: CsvOptions): string {
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (typeof cell === 'object') return cell.date;
-  const neutralised = isFormulaLike(cell);
+  const neutralised = needsApostrophe(cell);
   const text = neutralised ? `'${cell}` : cell;
   const mustQuote =
     neutralised ||

@@ -10,6 +10,7 @@ import { formatDate, language, t } from '../i18n/i18n';
 import type { SheetCell } from '../import/spreadsheet/sheet-types';
 import type { FieldDef } from '../schema/fields';
 import { formatFieldNumber } from '../table/format';
+import { formatReminder } from '../card/datetime-format';
 import { exportCell, kindedEntries, type ExportColumn, type ExportContext, type ExportTable } from './export-table';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -34,6 +35,7 @@ function shownDate(iso: string): string {
 /** A cell as the UI shows it. */
 export function displayText(cell: SheetCell, column: Pick<ExportColumn, 'field'>, currency: string): string {
   if (cell === null) return '';
+  if (typeof cell === 'number' && column.field.type === 'reminder') return formatReminder(cell);
   if (typeof cell === 'number') return formatFieldNumber(column.field, cell, currency);
   if (typeof cell === 'boolean') return cell ? t('table.yes') : t('table.no');
   if (typeof cell === 'object') return shownDate(cell.date);

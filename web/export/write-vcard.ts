@@ -161,6 +161,8 @@ function personLines(row: Row, options: VCardOptions): string[] {
   if (registration) lines.push(address('X-REGISTRATION', registration, home ? '' : city, ''));
   const birthday = isoDate(v.birthday);
   if (birthday) lines.push(`BDAY:${options.version === '3.0' ? birthday : birthday.replace(/-/g, '')}`);
+  // vCard 4 writes a birthday without a year as --MMDD (RFC 6350 4.3.1); vCard 3 has no such form.
+  else if (options.version !== '3.0' && typeof v.birthday === 'string' && /^--\d{2}-\d{2}$/.test(v.birthday)) lines.push(`BDAY:--${v.birthday.slice(2).replace('-', '')}`);
   if (text(v.hobbies)) lines.push(`${options.version === '4.0' ? 'HOBBY' : 'X-HOBBY'}:${escapeVCardText(text(v.hobbies))}`);
   return lines;
 }

@@ -87,6 +87,9 @@ export function formatMoney(value: number, currency: string): string {
 
 /** A `YYYY-MM-DD` date in the current locale; other strings are returned as they are. */
 export function formatDate(value: string): string {
+  const yearless = /^--(\d{2})-(\d{2})$/.exec(value);
+  // A birthday whose year nobody knows: "24 Mar", without a year.
+  if (yearless) return new Intl.DateTimeFormat(language(), { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(Date.UTC(2000, Number(yearless[1]) - 1, Number(yearless[2]))));
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));

@@ -14,9 +14,13 @@ import { appendNote, NEW_FIELD_PREFIX, personToOrganization, type ImportRecord }
 import { columnName, noteLabel, type MessageTable } from './problems';
 import { parseNumberValue } from './numbers';
 import { entryKindFromTypeCell, type ColumnReading } from './suggest-mapping';
+import { splitTagList } from './tag-list';
+import { instantFromCell, parseChecklistText, parseReminderText } from '../schema/schedule-values';
+import { yearlessParts } from '../schema/datetime';
 
 /** The field that takes notes in each section. */
 export function notesFieldOf(section: SectionId): string {
+  if (section === 'events') return 'comment';
   return section === 'notes' ? 'text' : section === 'links' ? 'description' : 'notes';
 }
 
@@ -133,12 +137,18 @@ function setField(values: FieldValues, def: FieldDef | undefined, target: Extrac
   }
   if (type === 'tags') {
     const tags = (values[target.field] as string[] | undefined) ?? [];
-    for (const tag of split(text, separator ?? /[,;]/).map((part) => part.replace(/^\*\s*/, ''))) if (tag && !tags.includes(tag)) tags.push(tag);
+    const read = separator ? split(text, separator).map((part) => part.replace(/^\*\s*/, '')) : splitTagList(text);
+    for (const tag of read) if (tag && !tags.includes(tag)) tags.push(tag);
     values[target.field] = tags;
     return;
   }
+  if (type === 'checklist') {
+    const items = parseChecklistText(text);
+    if (items) values[target.field] = [...((values[target.field] as KindedValue[] | undefined) ?? []), ...items];
+    return;
+  }
   if (def && (type === 'choice' || type === 'multichoice')) {
-    values[target.field] = type === 'choice' ? choiceValue(def, text) : split(text, separator ?? ',').map((part) => choiceValue(def, part));
+    values[target.field] = type === 'choice' ? choiceValue(def, text) : (separator ? split(text, separator) : splitTagList(text)).map((part) => choiceValue(def, part));
     return;
   }
   if (type === 'longtext' && typeof values[target.field] === 'string') {
@@ -154,9 +164,16 @@ function setField(values: FieldValues, def: FieldDef | undefined, target: Extrac
 function convert(type: FieldType, text: string, cell: Cell | undefined, reading: ColumnReading): string | number | boolean | null {
   if (type === 'date') {
     if (typeof cell === 'object' && cell !== null) return isoDay(cell.date);
+    // A birthday without a year, as our export and vCard 4 write it.
+    if (typeof cell === 'string' && yearlessParts(cell.trim())) return cell.trim();
     if (typeof cell === 'number') return excelSerialDate(cell);
     return reading.dates ? parseDateValue(text, reading.dates.order) : parseDateValue(text, 'ymd');
   }
+  if (type === 'datetime') {
+    const day = typeof cell === 'object' && cell !== null ? isoDay(cell.date) : reading.dates ? parseDateValue(text, reading.dates.order) : null;
+    return instantFromCell(text, day, typeof cell === 'number' ? cell : null);
+  }
+  if (type === 'reminder') return typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 ? cell : parseReminderText(text);
   if (type === 'number' || type === 'money') return typeof cell === 'number' ? cell : parseNumberValue(text, reading.decimal);
   if (type === 'bool') return /^(true|yes|wahr|ja|si|sí|da|да|1|x)$/i.test(text) ? true : /^(false|no|falsch|nein|nu|нет|0)$/i.test(text) ? false : null;
   return text;

@@ -21,6 +21,8 @@ export interface ImportRecord {
   photo?: { bytes: Uint8Array; type: string };
   /** Set when the record cannot be imported as written (it is skipped with this reason). */
   problem?: ImportProblem;
+  /** Its duplicate keys (web/import/duplicate-keys.ts), when the import worker computed them. */
+  keys?: string[];
 }
 
 /** Appends a `Label: value` line to a record's notes (what has no field of its own is kept). */

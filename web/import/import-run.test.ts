@@ -209,3 +209,88 @@ describe('import run: existing custom fields keep their type', () => {
     await engine.close();
   });
 });
+
+describe('import run: stored chunk by chunk, still one step', () => {
+  const many = (count: number, from = 0, company = false) => Array.from({ length: count }, (_, index) => `Name${from + index};07${String(from + index).padStart(8, '0')}${company ? `;Co${(from + index) % 7}` : ''}`).join('\n');
+
+  it('an import stored in many chunks undoes and redoes as one step', async () => {
+    const engine = await openTestEngine();
+    const report = await importRecords(engine, await plan(`Last name;Phone;Company\n${many(1000, 0, true)}\n`, {}, 4096), { chunkRecords: 100 });
+    expect(report.created).toBe(1007); // 1000 people + 7 organizations, each created once across chunks
+    expect(engine.rows.size).toBe(1007);
+    expect(new Set([...engine.rows.values()].filter((row) => row.section === 'orgs').map((row) => row.v.name)).size).toBe(7);
+    expect(await engine.undo()).toBe(true);
+    expect(engine.rows.size).toBe(0);
+    expect(engine.canUndo()).toBe(false);
+    expect(await engine.redo()).toBe(true);
+    expect(engine.rows.size).toBe(1007);
+    await engine.close();
+  });
+
+  it('an edit made before the import stays when the import is undone', async () => {
+    const engine = await openTestEngine();
+    await createRecord(engine, 'people', { lastName: 'Before' });
+    await importRecords(engine, await plan(`Last name;Phone\n${many(300)}\n`, {}, 2048), { chunkRecords: 50 });
+    await engine.undo();
+    expect([...engine.rows.values()].map((row) => row.v.lastName)).toEqual(['Before']);
+    expect(engine.canUndo()).toBe(true);
+    await engine.close();
+  });
+
+  it('a cancel after some chunks were stored takes them back: nothing remains, nothing to undo', async () => {
+    const engine = await openTestEngine();
+    await createRecord(engine, 'people', { lastName: 'Before' });
+    const controller = new AbortController();
+    let storedChunks = 0;
+    const run = importRecords(engine, await plan(`Last name;Phone\n${many(2000)}\n`, {}, 2048), {
+      chunkRecords: 100,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'store' && ++storedChunks === 3) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(storedChunks).toBe(3);
+    expect([...engine.rows.values()].map((row) => row.v.lastName)).toEqual(['Before']);
+    await engine.undo();
+    expect(engine.rows.size).toBe(0);
+    expect(engine.canUndo()).toBe(false);
+    await engine.close();
+  });
+
+  it('a bad row after stored chunks refuses the import and takes the stored chunks back', async () => {
+    const engine = await openTestEngine();
+    const text = `Last name;Phone\n${many(500)}\nBad;0799;extra\n`;
+    const source = bytesSource('test.csv', new TextEncoder().encode(text), 2048);
+    // The analysis of the whole file would refuse up front; records read later may still carry a problem.
+    const analysis = { ...(await analyzeFile(source)), problems: [] };
+    let storedChunks = 0;
+    const onProgress = (progress: { phase: string }) => void (progress.phase === 'store' && storedChunks++);
+    await expect(importRecords(engine, { source, analysis, duplicates: 'create' }, { chunkRecords: 100, onProgress })).rejects.toBeInstanceOf(ImportRefusedError);
+    expect(storedChunks).toBeGreaterThanOrEqual(4);
+    expect(engine.rows.size).toBe(0);
+    expect(engine.canUndo()).toBe(false);
+    await engine.close();
+  });
+
+  it('a duplicate of a record stored by an earlier chunk merges into that record', async () => {
+    const engine = await openTestEngine();
+    const text = `Last name;Phone;City\nFirst;0722000111;\n${many(250, 1000).replace(/\n/g, ';\n')};\nFirst;0722 000 111;Iași\n`;
+    const report = await importRecords(engine, await plan(text, { duplicates: 'merge' }, 2048), { chunkRecords: 50 });
+    expect(report.created).toBe(251);
+    const first = [...engine.rows.values()].find((row) => row.v.lastName === 'First')!;
+    expect(first.v.city).toBe('Iași');
+    expect(report.duplicates).toEqual([expect.objectContaining({ line: 253, earlierLine: 2, outcome: 'merged' })]);
+    expect(report.merged).toBe(0);
+    await engine.close();
+  });
+
+  it('records read elsewhere (the import worker) are stored the same way', async () => {
+    const engine = await openTestEngine();
+    const base = await plan(PEOPLE);
+    const { readRecords } = await import('./read-file');
+    const report = await importRecords(engine, { ...base, records: readRecords(base.source, base.analysis) });
+    expect(report.created).toBe(5);
+    await engine.close();
+  });
+});

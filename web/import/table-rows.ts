@@ -113,12 +113,13 @@ async function* csvBatches(source: ByteSource, settings: TableSettings, signal?:
   }
 }
 
-const NEUTRALISED = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEUTRALISED = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Takes off the `'` that CSV writers (ours: web/export/write-csv.ts, OWASP's advice) put before
  * a cell starting with `= + - @`, tab or CR so that a spreadsheet shows it as text: the value
- * meant is the one without it.
+ * meant is the one without it. One `'` only: a text that itself starts with `'` and a formula
+ * character was written with one more (`''=1` is the text `'=1`).
  */
 export function unneutralise(fields: string[]): void {
   for (let index = 0; index < fields.length; index++) {

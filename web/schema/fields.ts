@@ -4,8 +4,8 @@
  * (labels, hidden, order) and its custom fields. See web/schema/org-schema.ts.
  */
 
-/** The sections of the base. Events and tasks arrive with their own issue. */
-export const SECTION_IDS = ['orgs', 'people', 'notes', 'links'] as const;
+/** The sections of the base, in their default order. */
+export const SECTION_IDS = ['orgs', 'people', 'events', 'tasks', 'notes', 'links'] as const;
 /** One section of the base: a table of records of one kind. */
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -16,6 +16,7 @@ export const CUSTOM_FIELD_TYPES = [
   'number',
   'money',
   'date',
+  'datetime',
   'bool',
   'choice',
   'multichoice',
@@ -29,9 +30,21 @@ export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 /**
  * Every field type. The extra ones are structured built-ins:
  * phones/emails/accounts are lists of {kind, value}; ref points to another record;
- * photo is a blob hash; tags is a list of strings; user is a user id.
+ * photo is a blob hash; tags is a list of strings; user is a user id (names in the org's users);
+ * reminder is minutes before the record's time; checklist is a list of {kind: 'done'|'open', value}.
+ * A datetime is an instant in epoch milliseconds, shown in local time.
  */
-export type FieldType = CustomFieldType | 'phones' | 'emails' | 'accounts' | 'ref' | 'photo' | 'tags' | 'user';
+export type FieldType =
+  | CustomFieldType
+  | 'phones'
+  | 'emails'
+  | 'accounts'
+  | 'ref'
+  | 'photo'
+  | 'tags'
+  | 'user'
+  | 'reminder'
+  | 'checklist';
 
 /** Kinds a phone number is told apart by. */
 export const PHONE_KINDS = ['mobile', 'work', 'home', 'fax', 'other'] as const;
@@ -58,7 +71,10 @@ export interface KindedValue {
   value: string;
 }
 
-/** What a field value can be, by type (see FieldType). Dates are `YYYY-MM-DD` strings. */
+/**
+ * What a field value can be, by type (see FieldType). Dates are `YYYY-MM-DD` strings, or
+ * `--MM-DD` when the year is unknown (a birthday); datetimes and reminders are numbers.
+ */
 export type FieldValue = string | number | boolean | string[] | KindedValue[] | null;
 
 /** The definition of one field, built-in or custom, after the company's changes are applied. */
@@ -146,9 +162,55 @@ const LINK_FIELDS: BuiltinSpec[] = [
   { id: 'tags', type: 'tags' },
 ];
 
+/** The kinds of events a new base offers; the company edits the list (the `kind` field's options). */
+export const DEFAULT_EVENT_TYPES = ['call', 'meeting', 'letter', 'visit'];
+/** The results of events a new base offers; the company edits the list (the `result` field's options). */
+export const DEFAULT_EVENT_RESULTS = ['reached', 'noAnswer', 'callBack', 'offerSent', 'order', 'refused'];
+/** Whether an event is still to happen or happened. */
+export const EVENT_STATUSES = ['planned', 'done'] as const;
+/** The priorities of a task, highest first. */
+export const TASK_PRIORITIES = ['high', 'normal', 'low'] as const;
+/** The states of a task, from new to finished. */
+export const TASK_STATUSES = ['open', 'doing', 'done'] as const;
+/** The kinds of a checklist item. */
+export const CHECKLIST_KINDS = ['open', 'done'] as const;
+/** Minutes-before choices a reminder picker offers (0 = at the time); any other number is a custom one. */
+export const REMINDER_PRESETS = [0, 5, 15, 30, 60, 120, 1440, 2880] as const;
+
+const EVENT_FIELDS: BuiltinSpec[] = [
+  { id: 'kind', type: 'choice', options: DEFAULT_EVENT_TYPES, column: true },
+  { id: 'subject', type: 'text', title: true, column: true },
+  { id: 'status', type: 'choice', options: [...EVENT_STATUSES], column: true },
+  { id: 'start', type: 'datetime', column: true },
+  { id: 'duration', type: 'number', column: true },
+  { id: 'assignee', type: 'user', column: true },
+  { id: 'result', type: 'choice', options: DEFAULT_EVENT_RESULTS, column: true },
+  { id: 'comment', type: 'longtext' },
+  { id: 'org', type: 'ref', refSection: 'orgs', column: true },
+  { id: 'person', type: 'ref', refSection: 'people', column: true },
+  { id: 'remind', type: 'reminder' },
+  { id: 'tags', type: 'tags' },
+];
+
+const TASK_FIELDS: BuiltinSpec[] = [
+  { id: 'title', type: 'text', title: true, column: true },
+  { id: 'due', type: 'datetime', column: true },
+  { id: 'assignee', type: 'user', column: true },
+  { id: 'priority', type: 'choice', options: [...TASK_PRIORITIES], column: true },
+  { id: 'status', type: 'choice', options: [...TASK_STATUSES], column: true },
+  { id: 'org', type: 'ref', refSection: 'orgs', column: true },
+  { id: 'person', type: 'ref', refSection: 'people' },
+  { id: 'checklist', type: 'checklist' },
+  { id: 'remind', type: 'reminder' },
+  { id: 'notes', type: 'longtext' },
+  { id: 'tags', type: 'tags' },
+];
+
 const BUILTIN_SPECS: Record<SectionId, BuiltinSpec[]> = {
   orgs: ORG_FIELDS,
   people: PERSON_FIELDS,
+  events: EVENT_FIELDS,
+  tasks: TASK_FIELDS,
   notes: NOTE_FIELDS,
   links: LINK_FIELDS,
 };
@@ -162,6 +224,15 @@ export function builtinFields(section: SectionId): FieldDef[] {
     hidden: spec.hidden ?? false,
     order: index,
   }));
+}
+
+/**
+ * Whether a field's options are fixed by the app: the status and priority of events and tasks
+ * drive reminders and the Today view, so a company may rename nothing there (event types and
+ * results stay editable lists).
+ */
+export function hasFixedOptions(field: Pick<FieldDef, 'section' | 'id' | 'builtin'>): boolean {
+  return field.builtin && (field.section === 'events' || field.section === 'tasks') && (field.id === 'status' || field.id === 'priority');
 }
 
 /** Whether a field type holds numbers that the totals bar can sum. */

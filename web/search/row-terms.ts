@@ -20,10 +20,11 @@ export interface RowTerms {
   phones: string;
 }
 
-// Values of these built-in fields are ids and blob hashes, not text a user would type.
+// Values of these built-in fields are ids, blob hashes, instants and minutes, not text a user would type.
+const NOT_TEXT_TYPES = new Set(['ref', 'photo', 'user', 'datetime', 'reminder']);
 const NOT_TEXT_FIELDS = new Set(
   SECTION_IDS.flatMap((section) => builtinFields(section))
-    .filter((field) => field.type === 'ref' || field.type === 'photo' || field.type === 'user')
+    .filter((field) => NOT_TEXT_TYPES.has(field.type))
     .map((field) => field.id),
 );
 

@@ -4,7 +4,8 @@ import { t } from '../i18n/i18n';
 import { useBase } from '../app/base';
 import { fieldLabel } from '../app/labels';
 import { changeField, deleteField, reorderFields } from '../engine/commands';
-import type { FieldDef, SectionId } from '../schema/fields';
+import { hasFixedOptions, type FieldDef, type SectionId } from '../schema/fields';
+import { optionLabel } from '../card/option-labels';
 import { canHideField, checkFieldName, labelToStore, needsOptions, orderAfterMove } from './field-rules';
 import { problemMessage } from './problem-messages';
 import { fieldTypeLabel } from './type-labels';
@@ -121,7 +122,7 @@ export function FieldRow(props: { section: SectionId; fieldId: string; first: bo
               </button>
             </td>
             <td class="settings-actions">
-              <Show when={needsOptions(def().type)}>
+              <Show when={needsOptions(def().type) && !hasFixedOptions(def())}>
                 <button type="button" aria-expanded={editingOptions()} aria-label={t('settings.fields.optionsOf', { name: name() })} onClick={() => setEditingOptions(!editingOptions())}>
                   {t('settings.fields.options')}
                 </button>
@@ -133,13 +134,14 @@ export function FieldRow(props: { section: SectionId; fieldId: string; first: bo
               </Show>
             </td>
           </tr>
-          <Show when={editingOptions() && needsOptions(def().type)}>
+          <Show when={editingOptions() && needsOptions(def().type) && !hasFixedOptions(def())}>
             <tr class="settings-options-row">
               <td colSpan={5}>
                 <OptionsEditor
                   idPrefix={`settings-field-${props.section}-${props.fieldId}`}
                   options={def().options ?? []}
                   keepOne
+                  label={(option) => optionLabel(def(), option)}
                   onChange={(options) => void changeField(base.engine, props.section, props.fieldId, { options })}
                 />
               </td>

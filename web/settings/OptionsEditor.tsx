@@ -12,6 +12,8 @@ export function OptionsEditor(props: {
   keepOne?: boolean;
   invalid?: boolean;
   idPrefix: string;
+  /** How an option is shown (built-in options are translated); the option itself when absent. */
+  label?: (option: string) => string;
 }): JSX.Element {
   const [typed, setTyped] = createSignal('');
   const [problem, setProblem] = createSignal<FieldProblem | 'lastOption' | null>(null);
@@ -45,8 +47,8 @@ export function OptionsEditor(props: {
           <For each={props.options}>
             {(option) => (
               <li>
-                <span>{option}</span>
-                <button type="button" class="settings-icon" aria-label={t('settings.options.remove', { name: option })} title={t('settings.options.remove', { name: option })} onClick={() => remove(option)}>
+                <span>{props.label ? props.label(option) : option}</span>
+                <button type="button" class="settings-icon" aria-label={t('settings.options.remove', { name: props.label ? props.label(option) : option })} title={t('settings.options.remove', { name: props.label ? props.label(option) : option })} onClick={() => remove(option)}>
                   ×
                 </button>
               </li>

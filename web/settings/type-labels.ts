@@ -9,6 +9,7 @@ const TYPE_KEYS: Record<FieldType, MessageKey> = {
   number: 'settings.type.number',
   money: 'settings.type.money',
   date: 'settings.type.date',
+  datetime: 'settings.type.datetime',
   bool: 'settings.type.bool',
   choice: 'settings.type.choice',
   multichoice: 'settings.type.multichoice',
@@ -22,6 +23,8 @@ const TYPE_KEYS: Record<FieldType, MessageKey> = {
   photo: 'settings.type.photo',
   tags: 'settings.type.tags',
   user: 'settings.type.user',
+  reminder: 'settings.type.reminder',
+  checklist: 'settings.type.checklist',
 };
 
 /** The name of a field type in the UI language. */

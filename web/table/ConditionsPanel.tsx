@@ -9,7 +9,7 @@ import type { Condition, ConditionOp } from './view-state';
 
 /** The operators that make sense for a kind of column. */
 export function operatorsFor(kind: ColumnKind): ConditionOp[] {
-  if (kind === 'number' || kind === 'date') return ['equals', 'before', 'after', 'between', 'empty', 'notEmpty'];
+  if (kind === 'number' || kind === 'date' || kind === 'datetime') return ['equals', 'before', 'after', 'between', 'empty', 'notEmpty'];
   if (kind === 'bool') return ['equals', 'empty', 'notEmpty'];
   return ['equals', 'contains', 'startsWith', 'empty', 'notEmpty'];
 }
@@ -59,7 +59,7 @@ export function ConditionsPanel(props: { model: TableModel }): JSX.Element {
               return conditionProblem(model.data().column(condition().field), condition());
             };
             const needsValue = () => condition().op !== 'empty' && condition().op !== 'notEmpty';
-            const inputType = () => (kind() === 'date' ? 'date' : 'text');
+            const inputType = () => (kind() === 'date' || kind() === 'datetime' ? 'date' : 'text');
             return (
               <li class="cond-row">
                 <select aria-label={t('table.cond.field')} value={condition().field} onChange={(event) => {

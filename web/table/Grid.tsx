@@ -47,7 +47,10 @@ function columnWidth(field: FieldDef): number {
     case 'money':
     case 'choice':
     case 'date':
+    case 'reminder':
       return 120;
+    case 'datetime':
+      return 175;
     case 'bool':
       return 80;
     case 'emails':

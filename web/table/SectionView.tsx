@@ -118,6 +118,8 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
   }, { defer: true }));
 
   // Build the shown columns' indexes while the user reads, so the first sort or filter is instant.
+  // Only once the rows stay unchanged for a while: during an import or a sync pass every chunk
+  // makes new data, and building every column again each time would slow the stream down.
   createEffect(on(data, (current) => {
     const pending = [...state().columns];
     let handle = 0;
@@ -127,8 +129,11 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
       if (current.fields.has(field)) current.column(field);
       handle = schedule(step);
     };
-    handle = schedule(step);
-    onCleanup(() => cancel(handle));
+    const quiet = window.setTimeout(() => (handle = schedule(step)), PREBUILD_AFTER_QUIET_MS);
+    onCleanup(() => {
+      clearTimeout(quiet);
+      cancel(handle);
+    });
   }));
 
   // Back from a card (Esc or close): the keyboard continues in the table where it left.
@@ -456,6 +461,9 @@ function SectionTable(props: { section: SectionId }): JSX.Element {
     </div>
   );
 }
+
+/** How long the rows must stay unchanged before the shown columns' indexes are built ahead. */
+const PREBUILD_AFTER_QUIET_MS = 1_000;
 
 type IdleHandle = number;
 

@@ -7,9 +7,13 @@
 import type { Row } from '../engine/rows';
 import { isNumericType, type FieldDef, type FieldType, type FieldValue, type KindedValue } from '../schema/fields';
 import { CollationRanks, sharedRanks } from './collation';
+import { isInstant, localDayKey } from '../schema/datetime';
 
-/** How a column compares and filters: by collated text, by number, by ISO date, or yes/no. */
-export type ColumnKind = 'text' | 'number' | 'date' | 'bool';
+/**
+ * How a column compares and filters: by collated text, by number, by ISO date, yes/no, or by
+ * instant (datetime: sorted by the instant, filtered and listed by its local day).
+ */
+export type ColumnKind = 'text' | 'number' | 'date' | 'bool' | 'datetime';
 
 /** What indexing needs from outside: names of referenced records and users, and the collation. */
 export interface ColumnContext {
@@ -45,15 +49,17 @@ export interface ColumnIndex {
 
 /** The kind of a field type. */
 export function columnKind(type: FieldType): ColumnKind {
-  if (isNumericType(type)) return 'number';
+  // Reminders are minutes: they sort and compare as numbers (but are never totalled).
+  if (isNumericType(type) || type === 'reminder') return 'number';
   if (type === 'date') return 'date';
+  if (type === 'datetime') return 'datetime';
   if (type === 'bool') return 'bool';
   return 'text';
 }
 
 /** Whether a field type holds several values per record (each one counts in AutoFilter). */
 export function isMultiValued(type: FieldType): boolean {
-  return type === 'phones' || type === 'emails' || type === 'accounts' || type === 'tags' || type === 'multichoice';
+  return type === 'phones' || type === 'emails' || type === 'accounts' || type === 'tags' || type === 'multichoice' || type === 'checklist';
 }
 
 /** The keys of one value: what AutoFilter lists and "filter by this value" matches ([] = blank). */
@@ -77,10 +83,14 @@ export function singleValueKey(field: FieldDef, value: FieldValue | undefined, c
   if (value === null || value === undefined || value === '') return null;
   switch (field.type) {
     case 'number':
-    case 'money': {
+    case 'money':
+    case 'reminder': {
       const number = numericValue(value);
       return Number.isNaN(number) ? null : String(number);
     }
+    case 'datetime':
+      // The local day: AutoFilter lists days and "filter by this value" keeps the whole day.
+      return isInstant(value) ? localDayKey(value) : null;
     case 'bool':
       return typeof value === 'boolean' ? String(value) : null;
     case 'ref':
@@ -104,6 +114,7 @@ function numericValue(value: FieldValue | undefined): number {
 export function buildColumnIndex(rows: readonly Row[], field: FieldDef, context: ColumnContext): ColumnIndex {
   if (isMultiValued(field.type)) return buildMultiIndex(rows, field, context);
   if (columnKind(field.type) === 'number') return buildNumberIndex(rows, field);
+  if (columnKind(field.type) === 'datetime') return buildInstantIndex(rows, field);
   return buildSingleIndex(rows, field, context);
 }
 
@@ -127,6 +138,48 @@ function buildNumberIndex(rows: readonly Row[], field: FieldDef): ColumnIndex {
   for (let r = 0; r < count; r++) sortRank[r] = Number.isNaN(numbers[r]) ? -1 : binarySearch(keyNumbers, numbers[r]);
   const keys = Array.from(keyNumbers, String);
   return { field, kind: 'number', keys, keyNumbers, ...singleKeyLists(sortRank), sortRank, sortKeys: keys, numbers, multi: false };
+}
+
+/**
+ * Datetimes: keys are local days (`YYYY-MM-DD`, what AutoFilter lists and date conditions
+ * compare), while rows sort by the instant itself; `sortKeys` are the instants as strings.
+ */
+function buildInstantIndex(rows: readonly Row[], field: FieldDef): ColumnIndex {
+  const count = rows.length;
+  const numbers = new Float64Array(count);
+  for (let r = 0; r < count; r++) {
+    const value = rows[r].v[field.id];
+    numbers[r] = isInstant(value) ? value : NaN;
+  }
+  const instants = distinctSorted(numbers);
+  const sortRank = new Int32Array(count);
+  for (let r = 0; r < count; r++) sortRank[r] = Number.isNaN(numbers[r]) ? -1 : binarySearch(instants, numbers[r]);
+  // Days in instant order are already in day order: a new day starts only at a local midnight,
+  // so the calendar is consulted once per day, not once per instant.
+  const keys: string[] = [];
+  const dayOfInstant = new Int32Array(instants.length);
+  let nextMidnight = -Infinity;
+  for (let i = 0; i < instants.length; i++) {
+    if (instants[i] >= nextMidnight) {
+      const day = localDayKey(instants[i]);
+      if (keys.length === 0 || keys[keys.length - 1] !== day) keys.push(day);
+      const date = new Date(instants[i]);
+      nextMidnight = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+    }
+    dayOfInstant[i] = keys.length - 1;
+  }
+  const dayRank = new Int32Array(count);
+  for (let r = 0; r < count; r++) dayRank[r] = sortRank[r] < 0 ? -1 : dayOfInstant[sortRank[r]];
+  const keyNumbers = new Float64Array(keys.length).fill(NaN);
+  return { field, kind: 'datetime', keys, keyNumbers, ...singleKeyLists(dayRank), sortRank, sortKeys: Array.from(instants, String), numbers, multi: false };
+}
+
+/** The distinct non-NaN values of `numbers`, ascending. */
+function distinctSorted(numbers: Float64Array): Float64Array {
+  const sorted = numbers.filter((value) => !Number.isNaN(value)).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  return sorted.slice(0, distinct);
 }
 
 /** Text, dates and yes/no: one key per row, ranked through the shared collation dictionary. */

@@ -46,11 +46,12 @@ export function conditionProblem(column: ColumnIndex, condition: Condition): 'ta
   const { kind } = column;
   if (op === 'empty' || op === 'notEmpty') return null;
   if ((op === 'contains' || op === 'startsWith') && kind !== 'text') return 'table.cond.badOp';
-  if ((op === 'before' || op === 'after' || op === 'between') && kind !== 'number' && kind !== 'date') return 'table.cond.badOp';
+  const dated = kind === 'date' || kind === 'datetime';
+  if ((op === 'before' || op === 'after' || op === 'between') && kind !== 'number' && !dated) return 'table.cond.badOp';
   const values = op === 'between' ? [condition.value, condition.value2] : [condition.value];
   if (values.some((value) => value.trim() === '')) return 'table.cond.needValue';
   if (kind === 'number' && values.some((value) => Number.isNaN(parseNumberInput(value)))) return 'table.cond.badNumber';
-  if (kind === 'date' && values.some((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value.trim()))) return 'table.cond.badDate';
+  if (dated && values.some((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value.trim()))) return 'table.cond.badDate';
   return null;
 }
 
@@ -76,14 +77,18 @@ function keyPredicate(column: ColumnIndex, condition: Condition): (key: number) 
     if (op === 'after') return (key) => value(key) > low;
     return (key) => value(key) >= Math.min(low, high) && value(key) <= Math.max(low, high);
   }
-  if (column.kind === 'date') {
+  if (column.kind === 'date' || column.kind === 'datetime') {
+    // Keys are ISO days (a datetime's local day), so string order is date order. A birthday
+    // without a year (`--MM-DD`) is on no particular day: only "equals" can match it.
     const low = condition.value.trim();
     const high = condition.value2.trim();
     const [from, to] = low <= high ? [low, high] : [high, low];
-    if (op === 'equals') return (key) => column.keys[key] === low;
-    if (op === 'before') return (key) => column.keys[key] < low;
-    if (op === 'after') return (key) => column.keys[key] > low;
-    return (key) => column.keys[key] >= from && column.keys[key] <= to;
+    const day = (key: number) => column.keys[key];
+    const dated = (key: number) => !day(key).startsWith('--');
+    if (op === 'equals') return (key) => day(key) === low;
+    if (op === 'before') return (key) => dated(key) && day(key) < low;
+    if (op === 'after') return (key) => dated(key) && day(key) > low;
+    return (key) => dated(key) && day(key) >= from && day(key) <= to;
   }
   // Text and yes/no: forgiving of case and accents, as the quick search is.
   const wanted = foldText(condition.value.trim());

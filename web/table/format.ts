@@ -3,6 +3,8 @@
  * created once per language and currency: the grid and value lists format many values.
  */
 import { optionLabel } from '../card/option-labels';
+import { formatChecklist, formatDateTime, formatReminder } from '../card/datetime-format';
+import { isInstant } from '../schema/datetime';
 import { formatDate, language, t } from '../i18n/i18n';
 import type { FieldDef, FieldValue } from '../schema/fields';
 import { columnKind, valueKeys, type ColumnContext } from './columns';
@@ -28,7 +30,10 @@ export function formatFieldNumber(field: Pick<FieldDef, 'type'>, value: number, 
 export function formatKey(field: FieldDef, key: string | null, currency: string): string {
   if (key === null) return t('table.blanks');
   const kind = columnKind(field.type);
+  if (field.type === 'reminder') return formatReminder(Number(key));
   if (kind === 'number') return formatFieldNumber(field, Number(key), currency);
+  // A datetime key is a local day (AutoFilter) or an instant (group label of the sort order).
+  if (kind === 'datetime') return /^\d{4}-\d{2}-\d{2}$/.test(key) ? formatDate(key) : formatDateTime(Number(key));
   if (kind === 'date') return formatDate(key);
   if (kind === 'bool') return key === 'true' ? t('table.yes') : t('table.no');
   if (field.type === 'choice' || field.type === 'multichoice') return optionLabel(field, key);
@@ -37,6 +42,9 @@ export function formatKey(field: FieldDef, key: string | null, currency: string)
 
 /** The text of a cell: its keys formatted and joined (lists with ", "). */
 export function formatCell(field: FieldDef, value: FieldValue | undefined, context: ColumnContext, currency: string): string {
+  // Their keys are the day and the item texts; the cell shows the time and the progress.
+  if (field.type === 'datetime') return isInstant(value) ? formatDateTime(value) : '';
+  if (field.type === 'checklist') return formatChecklist(value);
   return valueKeys(field, value, context)
     .map((key) => formatKey(field, key, currency))
     .join(', ');

@@ -27,15 +27,19 @@ export function groupKey(group: Pick<RowGroup, 'label'>): string {
  */
 export function groupRows(sorted: Int32Array, column: ColumnIndex, numeric: readonly ColumnIndex[]): RowGroup[] {
   const groups: RowGroup[] = [];
+  // Datetimes group by local day (their key), not by the exact instant they sort by.
+  const byDay = column.kind === 'datetime';
+  const rankOf = byDay ? (row: number) => (column.keyStart[row] === column.keyStart[row + 1] ? -1 : column.keyIds[column.keyStart[row]]) : (row: number) => column.sortRank[row];
+  const labels = byDay ? column.keys : column.sortKeys;
   let start = 0;
   while (start < sorted.length) {
-    const rank = column.sortRank[sorted[start]];
+    const rank = rankOf(sorted[start]);
     let end = start + 1;
-    while (end < sorted.length && column.sortRank[sorted[end]] === rank) end++;
+    while (end < sorted.length && rankOf(sorted[end]) === rank) end++;
     const members = sorted.subarray(start, end);
     const totals = new Map<string, Totals>();
     for (const index of numeric) totals.set(index.field.id, totalsAt(index.numbers!, members));
-    groups.push({ label: rank < 0 ? null : column.sortKeys[rank], start, end, totals });
+    groups.push({ label: rank < 0 ? null : labels[rank], start, end, totals });
     start = end;
   }
   return groups;

@@ -14,7 +14,7 @@ import { SECTION_IDS, type SectionId } from '../../schema/fields';
 import type { ColumnMapping, ColumnTarget } from '../column-target';
 import type { DateOrder } from '../dates';
 import { PICKABLE_ENCODINGS } from '../encoding';
-import { describeSkip, importRecords, ImportRefusedError, type DuplicatePolicy, type ImportReport, type SkippedRecord } from '../import-run';
+import { describeSkip, importRecords, ImportRefusedError, mappingForBase, type DuplicatePolicy, type ImportReport, type SkippedRecord } from '../import-run';
 import type { DuplicateReason } from '../../duplicates/find-duplicates';
 import type { DecimalMark } from '../numbers';
 import type { ImportRecord } from '../import-record';
@@ -25,7 +25,6 @@ import { blobSource } from '../source';
 import { notesFieldOf } from '../build-record';
 import type { ColumnReading } from '../suggest-mapping';
 import { checkDuplicates, type DuplicateSummary } from './duplicate-check';
-import { yieldingSource } from './yielding-source';
 import { createImportClient, isAbort } from './import-client';
 import { newFieldLabel, ORG_NAME_KEY, previewKeys, previewValue } from './shown-values';
 import { IMPORT_SECTIONS, mappingForSection, targetFromValue, targetOptions, targetValue, withTarget, type TargetOption } from './target-options';
@@ -88,7 +87,7 @@ function messages(): MessageTable {
 }
 
 /** The import wizard as a modal dialog; `section` is where the user opened it. */
-export function ImportWizard(props: { section: SectionId; onClose: () => void }): JSX.Element {
+export function ImportWizard(props: { section: SectionId; /** A file dropped on the Import button: analysed at once. */ file?: File; onClose: () => void }): JSX.Element {
   const base = useBase();
   const client = createImportClient();
   onCleanup(() => client.dispose());
@@ -164,6 +163,7 @@ export function ImportWizard(props: { section: SectionId; onClose: () => void })
     setStep('file');
     void analyze(chosen);
   };
+  onMount(() => choose(props.file));
 
   const request = () => ({ analysis: analysis()!, mapping: mapping() ?? analysis()!.mapping!, readings: readings(), messages: messages() });
 
@@ -192,7 +192,21 @@ export function ImportWizard(props: { section: SectionId; onClose: () => void })
     if (!chosen || !analysis()) return;
     setStep('running');
     const done = await track('import.wizard.importing', (signal, onProgress) =>
-      importRecords(base.engine, { source: yieldingSource(blobSource(chosen, chosen.name)), analysis: analysis()!, mapping: mapping() ?? undefined, readings: readings(), duplicates: policy(), acceptPartial: acceptPartial(), messages: messages() }, { signal, onProgress }),
+      // The worker reads and parses; this thread only sorts out duplicates and stores, chunk by chunk.
+      importRecords(
+        base.engine,
+        {
+          source: blobSource(chosen, chosen.name),
+          records: client.records(chosen, chosen.name, { ...request(), mapping: mappingForBase(base.engine, request().mapping)! }, { signal, onProgress }),
+          analysis: analysis()!,
+          mapping: mapping() ?? undefined,
+          readings: readings(),
+          duplicates: policy(),
+          acceptPartial: acceptPartial(),
+          messages: messages(),
+        },
+        { signal, onProgress },
+      ),
     );
     if (done) {
       setReport(done);

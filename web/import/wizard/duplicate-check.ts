@@ -44,7 +44,7 @@ export async function checkDuplicates(batches: AsyncIterable<ImportRecord[]>, ro
       summary.records++;
       if (record.problem) continue;
       const section = record.section;
-      const keys = duplicateKeys(section, record.values);
+      const keys = record.keys ?? duplicateKeys(section, record.values);
       if (keys.length === 0) continue;
       let baseIndex = baseIndexes.get(section);
       if (!baseIndex) baseIndexes.set(section, (baseIndex = indexBase(rows.values(), section)));

@@ -126,7 +126,10 @@ export function createImportClient(worker: ImportWorkerLike = startWorker()): Im
         for (;;) {
           if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           const message = queue.shift()!;
-          if (message.type === 'batch') yield message.records;
+          if (message.type === 'batch') {
+            worker.postMessage({ type: 'taken', id });
+            yield message.records;
+          }
           else if (message.type === 'done') return;
           else if (message.type === 'error') throw failureOf(message);
         }

@@ -24,7 +24,9 @@ export type ToImportWorker =
   | { type: 'analyze'; id: number; file: Blob; name: string; encoding?: string; delimiter?: string; fields?: FieldDef[]; messages?: MessageTable }
   | ({ type: 'preview'; id: number; file: Blob; name: string; limit: number } & RecordRequest)
   | ({ type: 'records'; id: number; file: Blob; name: string } & RecordRequest)
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** The main thread took one batch of a records request: the worker may read one more. */
+  | { type: 'taken'; id: number };
 
 /** An answer from the worker. */
 export type FromImportWorker =
