@@ -8,19 +8,19 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import type { FieldValues } from '../../web/engine/commands';
 import { SHARD_CAPACITY } from '../../web/engine/engine';
 import { bookDocId, newId, ORG_DOC_ID } from '../../web/engine/ids';
 import { assertSchemaReadable } from '../../web/engine/migrations';
-import { bookRecords, META, rowFromRecord, type Row } from '../../web/engine/rows';
-import { adoptExistingFields, ImportPlanner, ImportRefusedError, type PlannedChunk, type PlannedField, type PlannedRecord } from '../../web/import/import-planner';
-import type { DuplicateFound, DuplicatePolicy, SkippedRecord } from '../../web/import/import-run';
+import { addCustomFields, mergeIntoRecord, newRecordMap } from '../../web/engine/record-writes';
+import { bookRecords, rowFromRecord, type Row } from '../../web/engine/rows';
+import { adoptExistingFields, ImportPlanner, ImportRefusedError, type PlannedChunk, type PlannedRecord } from '../../web/import/import-planner';
+import type { DuplicateFound, DuplicatePolicy, SkippedRecord } from '../../web/import/import-planner';
 import { fileSource } from '../../web/import/node-source';
 import { describeProblem, type ImportProblem } from '../../web/import/problems';
 import { analyzeFile, readRecords } from '../../web/import/read-file';
 import type { ByteSource } from '../../web/import/source';
-import { isBlank, SECTION_IDS, type FieldDef, type SectionId } from '../../web/schema/fields';
-import { fieldKey, orgFields, orgMeta, readFields } from '../../web/schema/org-doc';
+import { SECTION_IDS, type SectionId } from '../../web/schema/fields';
+import { orgMeta, readFields } from '../../web/schema/org-doc';
 import { accessTo, canWrite } from '../auth/access';
 import type { Account } from '../auth/roles';
 import { RELAY_USER_ID } from '../org/org-owner';
@@ -200,8 +200,8 @@ async function writePlan(db: Db, store: DocStore, context: WriteContext): Promis
     if (!changes.has(docId)) changes.set(docId, { doc, before: Y.encodeStateVector(doc) });
     doc.transact(body);
   };
-  if (plan.newFields.length) change(ORG_DOC_ID, org, () => writeFields(org, plan.newFields));
-  const now = Date.now();
+  if (plan.newFields.length) change(ORG_DOC_ID, org, () => addCustomFields(org, plan.newFields));
+  const stamp = { now: Date.now(), by: user.id, batch };
   const photos = new Map<PlannedRecord, { hash: string; bytes: Uint8Array }>();
   for (const planned of plan.creates) if (planned.photo) photos.set(planned, { hash: createHash('sha256').update(planned.photo.bytes).digest('hex'), bytes: planned.photo.bytes });
   const byShard = new Map<string, PlannedRecord[]>();
@@ -219,16 +219,8 @@ async function writePlan(db: Db, store: DocStore, context: WriteContext): Promis
     const records = bookRecords(doc);
     change(docId, doc, () => {
       for (const planned of created) {
-        const record = new Y.Map<unknown>();
-        record.set(META.section, planned.section);
-        record.set(META.created, now);
-        record.set(META.updated, now);
-        record.set(META.by, user.id);
-        record.set(META.batch, batch);
-        for (const [field, value] of Object.entries(planned.values)) if (!field.startsWith('$') && !isBlank(value)) record.set(field, value);
         const photo = photos.get(planned);
-        if (photo) record.set('photo', photo.hash);
-        records.set(planned.id, record);
+        records.set(planned.id, newRecordMap(planned.section, photo ? { ...planned.values, photo: photo.hash } : planned.values, stamp));
       }
     });
   }
@@ -236,7 +228,8 @@ async function writePlan(db: Db, store: DocStore, context: WriteContext): Promis
     if (Object.keys(values).length === 0) continue;
     const shard = existing.get(recordId)!.shard;
     const doc = books.get(shard)!;
-    change(shard, doc, () => mergeInto(bookRecords(doc).get(recordId), values, user.id, batch, now));
+    const record = bookRecords(doc).get(recordId);
+    if (record) change(shard, doc, () => mergeIntoRecord(record, values, stamp));
   }
   const blobs = createBlobStore(db);
   const written: { docId: string; seq: number }[] = [];
@@ -258,25 +251,4 @@ async function writePlan(db: Db, store: DocStore, context: WriteContext): Promis
     throw error;
   }
   return written;
-}
-
-function writeFields(org: Y.Doc, fields: PlannedField[]): void {
-  const map = orgFields(org);
-  for (const field of fields) {
-    const entry = new Y.Map<unknown>();
-    entry.set('builtin', false);
-    entry.set('type', field.type);
-    entry.set('label', field.label);
-    entry.set('order', field.order);
-    entry.set('column', true);
-    map.set(fieldKey(field.section, field.id), entry);
-  }
-}
-
-function mergeInto(record: Y.Map<unknown> | undefined, values: FieldValues, userId: string, batch: string, now: number): void {
-  if (!record) return;
-  for (const [field, value] of Object.entries(values)) if (!field.startsWith('$') && !isBlank(value)) record.set(field, value);
-  record.set(META.updated, now);
-  record.set(META.by, userId);
-  record.set(META.batch, batch);
 }

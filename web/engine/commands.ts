@@ -7,6 +7,7 @@ import { putBlob } from '../blobs/blob-store';
 import { ReadOnlyError, type Engine, type UndoGroup } from './engine';
 import { newId, ORG_DOC_ID, prefsDocId } from './ids';
 import { bookRecords, META } from './rows';
+import { addCustomFields, mergeIntoRecord, newRecordMap } from './record-writes';
 import type { CustomFieldType, FieldDef, FieldValue, SectionId } from '../schema/fields';
 import { fieldKey, orgFields, orgSections, orgSettingsMap, readFields, type OrgSettings } from '../schema/org-doc';
 import { withContactOrg, withNewRecordDefaults } from './record-defaults';
@@ -80,14 +81,7 @@ export async function createRecords(engine: Engine, section: SectionId, given: F
       const records = bookRecords(doc);
       for (const values of byShard.get(shardIds[index])!) {
         const id = newId();
-        const record = new Y.Map<unknown>();
-        record.set(META.section, section);
-        record.set(META.created, now);
-        record.set(META.updated, now);
-        record.set(META.by, engine.user.id);
-        if (batch) record.set(META.batch, batch);
-        for (const [field, value] of Object.entries(values)) if (!isEmptyValue(value)) record.set(field, value);
-        records.set(id, record);
+        records.set(id, newRecordMap(section, values, { now, by: engine.user.id, batch }));
         ids.push(id);
       }
     });
@@ -155,40 +149,18 @@ export async function applyImport(engine: Engine, write: ImportWrite, group?: Un
   await engine.run(docIds, (docs) => {
     const now = Date.now();
     const shardDocs = write.newFields.length ? docs.slice(1) : docs;
-    if (write.newFields.length) {
-      const fields = orgFields(docs[0]);
-      for (const field of write.newFields) {
-        const entry = new Y.Map<unknown>();
-        entry.set('builtin', false);
-        entry.set('type', field.type);
-        entry.set('label', field.label);
-        entry.set('order', field.order);
-        entry.set('column', true);
-        fields.set(fieldKey(field.section, field.id), entry);
-      }
-    }
+    if (write.newFields.length) addCustomFields(docs[0], write.newFields);
+    const stamp = { now, by: engine.user.id, batch: write.batch };
     shardDocs.forEach((doc, index) => {
       const records = bookRecords(doc);
       const work = byShard.get(shardIds[index])!;
       for (const created of work.creates) {
-        const record = new Y.Map<unknown>();
-        record.set(META.section, created.section);
-        record.set(META.created, now);
-        record.set(META.updated, now);
-        record.set(META.by, engine.user.id);
-        record.set(META.batch, write.batch);
-        for (const [field, value] of Object.entries(created.values)) if (!field.startsWith('$') && !isEmptyValue(value)) record.set(field, value);
         const photo = photos.get(created);
-        if (photo) record.set('photo', photo);
-        records.set(created.id, record);
+        records.set(created.id, newRecordMap(created.section, photo ? { ...created.values, photo } : created.values, stamp));
       }
       for (const [recordId, changes] of work.merges) {
         const record = records.get(recordId);
-        if (!record) continue;
-        for (const [field, value] of Object.entries(changes)) if (!field.startsWith('$') && !isEmptyValue(value)) record.set(field, value);
-        record.set(META.updated, now);
-        record.set(META.by, engine.user.id);
-        record.set(META.batch, write.batch);
+        if (record) mergeIntoRecord(record, changes, stamp);
       }
     });
   }, group);
