@@ -56,3 +56,40 @@ describe('bulk writes store their projection rows in the background', () => {
     await second.close();
   });
 });
+
+describe('shards released during a long command keep their undo history', () => {
+  it('a released shard is reloaded by undo, which removes its records; redo brings them back', async () => {
+    const engine = await openTestEngine();
+    await createRecords(engine, 'people', [{ lastName: 'Kept' }]);
+    const ids = await createRecords(engine, 'people', people(20));
+    const shard = engine.rows.get(ids[0])!.shard;
+    await engine.releaseDocs([shard]);
+    expect(engine.loadedDocs().has(shard)).toBe(false);
+    expect(await engine.undo()).toBe(true);
+    expect(engine.loadedDocs().has(shard)).toBe(true);
+    expect(ids.some((id) => engine.rows.has(id))).toBe(false);
+    expect([...engine.rows.values()].map((row) => row.v.lastName)).toEqual(['Kept']);
+    // Something to redo: the undone records live only in the loaded document, so it stays.
+    await engine.releaseDocs([shard]);
+    expect(engine.loadedDocs().has(shard)).toBe(true);
+    expect(await engine.redo()).toBe(true);
+    expect(ids.every((id) => engine.rows.get(id)?.v.lastName?.toString().startsWith('Person'))).toBe(true);
+    await engine.undo();
+    await engine.undo();
+    expect(engine.rows.size).toBe(0);
+    await engine.close();
+  });
+
+  it('clearing the undo history forgets the kept stacks too', async () => {
+    const engine = await openTestEngine();
+    const ids = await createRecords(engine, 'people', people(2));
+    await engine.releaseDocs([engine.rows.get(ids[0])!.shard]);
+    engine.clearUndoHistory();
+    expect(engine.canUndo()).toBe(false);
+    await updateField(engine, ids[0], 'lastName', 'Changed');
+    expect(await engine.undo()).toBe(true);
+    expect(engine.rows.get(ids[0])!.v.lastName).toBe('Person 0');
+    expect(await engine.undo()).toBe(false);
+    await engine.close();
+  });
+});

@@ -128,6 +128,8 @@ export class Engine {
   private keepLoaded: (docId: string) => boolean = () => false;
   private relayOwnsOrg = false;
   private undoStack: UndoEntry[] = [];
+  /** Undo-manager stacks of shards released while the global history still names them. */
+  private readonly keptHistory = new Map<string, { undo: Y.UndoManager['undoStack']; redo: Y.UndoManager['redoStack'] }>();
   private openGroups = 0;
   private redoStack: UndoEntry[] = [];
   private pendingUpdates: StoredUpdate[] = [];
@@ -237,6 +239,12 @@ export class Engine {
     }
     const scope = isBook ? [bookRecords(doc)] : docId === ORG_DOC_ID ? orgScope(doc) : [doc.getMap('views'), doc.getMap('settings')];
     const undo = new Y.UndoManager(scope, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+    const kept = this.keptHistory.get(docId);
+    if (kept) {
+      undo.undoStack = kept.undo;
+      undo.redoStack = kept.redo;
+      this.keptHistory.delete(docId);
+    }
     const loaded: LoadedDoc = { id: docId, doc, undo, lastUsed: Date.now() };
     this.docs.set(docId, loaded);
     this.loadListeners.forEach((listener) => listener(docId, doc));
@@ -294,10 +302,8 @@ export class Engine {
     for (const id of forget) {
       const loaded = this.docs.get(id);
       if (!loaded) continue;
-      this.unloadListeners.forEach((listener) => listener(id));
-      loaded.undo.destroy();
-      loaded.doc.destroy();
-      this.docs.delete(id);
+      this.dropLoaded(id, loaded);
+      this.keptHistory.delete(id);
     }
     // Each document's own undo stack must stay in step with the global one, so a step that
     // cannot be replayed any more ends the whole history rather than being cut out of it.
@@ -358,13 +364,34 @@ export class Engine {
     const unloaded: string[] = [];
     for (const [id, loaded] of this.docs) {
       if (!parseBookDocId(id) || inUndo.has(id) || now - loaded.lastUsed < idleMs || this.keepLoaded(id)) continue;
-      this.unloadListeners.forEach((listener) => listener(id));
-      loaded.undo.destroy();
-      loaded.doc.destroy();
-      this.docs.delete(id);
+      this.dropLoaded(id, loaded);
       unloaded.push(id);
     }
     return unloaded;
+  }
+
+  /**
+   * Unloads book shards now, their undo history kept: a chunked import lets go of the shards it
+   * filled, so a million records do not stay decoded in memory. An undo reloads them and finds
+   * its steps (they name items by id, not by object). Shards sync must keep are left loaded.
+   */
+  async releaseDocs(docIds: readonly string[]): Promise<void> {
+    await this.flush();
+    for (const id of docIds) {
+      const loaded = this.docs.get(id);
+      // A redo needs the undone content, which only the loaded document keeps (a reload has
+      // it garbage-collected), so a shard with something to redo stays.
+      if (!loaded || !parseBookDocId(id) || this.keepLoaded(id) || loaded.undo.redoStack.length > 0) continue;
+      if (loaded.undo.undoStack.length > 0) this.keptHistory.set(id, { undo: loaded.undo.undoStack, redo: [] });
+      this.dropLoaded(id, loaded);
+    }
+  }
+
+  private dropLoaded(id: string, loaded: LoadedDoc): void {
+    this.unloadListeners.forEach((listener) => listener(id));
+    loaded.undo.destroy();
+    loaded.doc.destroy();
+    this.docs.delete(id);
   }
 
   // ---- commands and undo ---------------------------------------------------------------
@@ -486,6 +513,7 @@ export class Engine {
   clearUndoHistory(): void {
     this.undoStack = [];
     this.redoStack = [];
+    this.keptHistory.clear();
     for (const loaded of this.docs.values()) loaded.undo.clear();
     this.undoListeners.forEach((listener) => listener());
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addField, createRecord } from '../engine/commands';
+import { SHARD_CAPACITY } from '../engine/engine';
 import { openTestEngine } from '../engine/test-support';
 import { readFields } from '../schema/org-doc';
 import { importRecords, ImportRefusedError, describeSkip, type ImportPlan } from './import-run';
@@ -224,6 +225,22 @@ describe('import run: stored chunk by chunk, still one step', () => {
     expect(engine.canUndo()).toBe(false);
     expect(await engine.redo()).toBe(true);
     expect(engine.rows.size).toBe(1007);
+    await engine.close();
+  });
+
+  it('shards the import filled are let go of during the import, and one undo still removes every record', async () => {
+    const engine = await openTestEngine();
+    const count = SHARD_CAPACITY + 500;
+    const report = await importRecords(engine, await plan(`Last name;Phone\n${many(count)}\n`, {}, 1 << 16), { chunkRecords: 2_000 });
+    expect(report.created).toBe(count);
+    const shards = [...new Set(report.createdIds.map((id) => engine.rows.get(id)!.shard))];
+    expect(shards).toHaveLength(2);
+    const full = shards.find((shard) => engine.shardSizes().get(shard) === SHARD_CAPACITY)!;
+    expect(engine.loadedDocs().has(full)).toBe(false);
+    expect(await engine.undo()).toBe(true);
+    expect(engine.rows.size).toBe(0);
+    expect(await engine.redo()).toBe(true);
+    expect(engine.rows.size).toBe(count);
     await engine.close();
   });
 

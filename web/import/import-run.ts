@@ -6,7 +6,7 @@
  * batch id); a refusal or a cancel half-way rolls back what was stored, so it changes nothing.
  */
 import { applyImport } from '../engine/commands';
-import type { Engine } from '../engine/engine';
+import { SHARD_CAPACITY, type Engine } from '../engine/engine';
 import { newId } from '../engine/ids';
 import { SECTION_IDS, type FieldDef, type SectionId } from '../schema/fields';
 import { readFields } from '../schema/org-doc';
@@ -103,7 +103,15 @@ export async function importRecords(engine: Engine, plan: ImportPlan, options: I
     report.createdOrgs += chunk.createdOrgs;
     report.created += chunk.creates.length;
     for (const created of chunk.creates) report.createdIds.push(created.id);
-    await engine.flush();
+    // Shards this chunk filled take no more records: decoded, a full shard holds ~25 MB, so a
+    // million imported records would not fit in the tab. Undo reloads them.
+    const filled = new Set<string>();
+    for (const created of chunk.creates) {
+      const shard = engine.rows.get(created.id)?.shard;
+      if (shard && (engine.shardSizes().get(shard) ?? 0) >= SHARD_CAPACITY) filled.add(shard);
+    }
+    if (filled.size > 0) await engine.releaseDocs([...filled]);
+    else await engine.flush();
     options.onProgress?.({ phase: 'store', rows: planner.rows, bytes: plan.source.size, totalBytes: plan.source.size });
   };
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { api, connect, makeTeam, makeUser, removeTempDataDirs, startRelay, synced, type Client, type RelayProcess, type TestTeam } from '../../relay/test/harness';
 import { LOCAL_ORIGIN, ReadOnlyError } from '../engine/engine';
-import { createRecord, updateField } from '../engine/commands';
+import { createRecord, logEvent, updateField } from '../engine/commands';
 import { bookRecords } from '../engine/rows';
 import { bookDocId } from '../engine/ids';
 import { getBlob, putBlob } from '../blobs/blob-store';
@@ -74,6 +74,36 @@ describe('two managers', () => {
       expect(merged(ann)).toMatchObject({ name: 'Acme Ltd', city: 'Paris' });
       expect(merged(admin)).toMatchObject({ name: 'Acme Ltd', city: 'Paris' });
       await eventually(() => ann.sync.status().savedOnRelay && admin.sync.status().savedOnRelay, 'both saved');
+    } finally {
+      await closeDevice(ann);
+      await closeDevice(admin);
+      await (restarted ?? own).stop();
+    }
+  });
+});
+
+describe('events offline', () => {
+  it('two managers planning calls on the same client while offline both keep their call, on both devices', { timeout: 60_000 }, async () => {
+    const own = await startRelay();
+    const ownTeam = await makeTeam(own);
+    const ann = await openDevice(own, ownTeam.ann);
+    const admin = await openDevice(own, ownTeam.admin);
+    let restarted: RelayProcess | null = null;
+    try {
+      await Promise.all([ann.sync.ready, admin.sync.ready]);
+      const acme = await createRecord(ann.engine, 'orgs', { name: 'Acme' });
+      await eventually(() => ann.sync.status().savedOnRelay && admin.engine.rows.has(acme), 'client reaches the admin');
+      await own.stop();
+      await eventually(() => ann.sync.status().connection !== 'connected' && admin.sync.status().connection !== 'connected', 'both offline');
+      const tomorrow = Date.now() + 86_400_000;
+      const annCall = await logEvent(ann.engine, { kind: 'call', status: 'planned', start: tomorrow, subject: 'Offer', org: acme });
+      const adminCall = await logEvent(admin.engine, { kind: 'call', status: 'planned', start: tomorrow + 3_600_000, subject: 'Follow-up', org: acme });
+      restarted = await restartRelay(own);
+      const callsAbout = (d: Device) => [...d.engine.rows.values()].filter((row) => row.section === 'events' && row.v.org === acme).map((row) => row.id).sort();
+      await eventually(() => callsAbout(ann).length === 2 && callsAbout(admin).length === 2, 'both calls on both devices', 15_000);
+      expect(callsAbout(ann)).toEqual([annCall, adminCall].sort());
+      expect(callsAbout(admin)).toEqual(callsAbout(ann));
+      expect(admin.engine.rows.get(annCall)!.v).toMatchObject({ subject: 'Offer', status: 'planned', assignee: ann.engine.user.id });
     } finally {
       await closeDevice(ann);
       await closeDevice(admin);
