@@ -133,18 +133,28 @@ async function importInChromium(server: AppServer, options: ImportBenchOptions, 
       throw error;
     });
     const stored = performance.now();
+    emit(size, 'import_stored_ms', stored - started, 'ms', 'until importRecords resolved and IndexedDB had the documents');
     if (options.profile) await writeProfile(cdp, options.profile);
+    const afterStore = async <T>(step: string, work: Promise<T>): Promise<T> =>
+      work.catch(async (error: unknown) => {
+        emit(size, 'import_heap_mb', await sampler.stop(), 'MB', `peak main-thread JS heap; the page failed ${((performance.now() - stored) / 1000).toFixed(0)} s after the records were stored, ${step}`);
+        throw error;
+      });
     // Searchable: quick search finds the file's last record by its unique e-mail.
-    await page.waitForFunction(
-      async (query) => {
-        const found = await window.__clientela!.base.search.search(query, 'people');
-        return found !== null && found.size > 0;
-      },
-      `client${size - 1}@example.com`,
-      { timeout: 15 * 60_000, polling: 250 },
+    await afterStore(
+      'waiting for search',
+      page.waitForFunction(
+        async (query) => {
+          const found = await window.__clientela!.base.search.search(query, 'people');
+          return found !== null && found.size > 0;
+        },
+        `client${size - 1}@example.com`,
+        { timeout: 15 * 60_000, polling: 250 },
+      ),
     );
     const searchable = performance.now();
-    await page.evaluate(() => window.__clientela!.bench.projectionStored());
+    emit(size, 'import_searchable_ms', searchable - started, 'ms', 'until quick search finds the last record');
+    await afterStore('writing the projection rows', page.evaluate(() => window.__clientela!.bench.projectionStored()));
     const projectionStored = performance.now();
     const peakMb = await sampler.stop();
     const count = await page.evaluate(() => window.__clientela!.bench.rowCount('people'));

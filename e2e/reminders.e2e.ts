@@ -62,11 +62,17 @@ describeE2E('reminders', (e2e) => {
     await ada.profile.context.clock.fastForward(5 * MINUTE);
     await max.page.waitForFunction(() => document.querySelector('button.reminder-bell')?.getAttribute('aria-label') === 'Reminders: 1 due', null, { timeout: 10_000 });
     // Permission was granted: a system notification through the service worker, tagged with the reminder key.
-    await max.page.waitForFunction(async () => (await (await navigator.serviceWorker.getRegistration())!.getNotifications()).length > 0, null, { timeout: 10_000 });
-    const notifications = await max.page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return (await registration!.getNotifications()).map((notification) => ({ tag: notification.tag, title: notification.title, body: notification.body }));
-    });
+    // Read as soon as it is listed (under load headless Chromium's list has been seen to lag).
+    const listed = await max.page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const shown = (await registration!.getNotifications()).map((notification) => ({ tag: notification.tag, title: notification.title, body: notification.body }));
+        return shown.length > 0 ? shown : null;
+      },
+      null,
+      { timeout: 10_000 },
+    );
+    const notifications = (await listed.jsonValue())!;
     expect(notifications).toHaveLength(1);
     expect(notifications[0].tag).toMatch(new RegExp(`^rec:${callId}:\\d+$`));
     expect(notifications[0].title).toBe('Event: Call Acme about the offer');

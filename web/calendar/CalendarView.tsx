@@ -12,7 +12,7 @@ import { optionLabel } from '../card/option-labels';
 import { ScopeSwitch } from '../today/ScopeSwitch';
 import { assigneeScope, scopeChoice } from '../today/scope';
 import { createNow } from '../today/now';
-import { dateKey, instantOf, localDate, parseDateKey, systemTimeZone, type CalendarDate, type DayRange } from '../today/local-time';
+import { formatIsoDate, instantOf, localDateOf, parseIsoDate, systemTimeZone, type DayRange, type LocalDate } from '../local-time/local-time';
 import { agendaRows, type AgendaItem } from '../today/today-items';
 import { formatMonth, formatShortDate, formatTime, formatWeekday, formatWeekdayDay } from '../today/format-time';
 import { calendarItems, itemHour, itemsByDay, monthGrid, stepDate, weekOf, type CalendarMode } from './calendar-grid';
@@ -33,8 +33,8 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
   const now = createNow(60_000);
   const timeZone = systemTimeZone();
   const mode = (): CalendarMode => props.mode ?? 'week';
-  const today = createMemo(() => localDate(now(), timeZone));
-  const anchor = (): CalendarDate => (props.date ? parseDateKey(props.date) : null) ?? today();
+  const today = createMemo(() => localDateOf(now(), timeZone));
+  const anchor = (): LocalDate => (props.date ? parseIsoDate(props.date) : null) ?? today();
   const [openId, setOpenId] = createSignal<string | null>(null);
   const [planAt, setPlanAt] = createSignal<number | null>(null);
 
@@ -47,20 +47,20 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
   });
   const perDay = createMemo(() => {
     const map = new Map<string, AgendaItem[]>();
-    itemsByDay(items(), days()).forEach((list, index) => map.set(dateKey(days()[index].date), list));
+    itemsByDay(items(), days()).forEach((list, index) => map.set(formatIsoDate(days()[index].date), list));
     return map;
   });
-  const dayItems = (day: DayRange) => perDay().get(dateKey(day.date)) ?? [];
+  const dayItems = (day: DayRange) => perDay().get(formatIsoDate(day.date)) ?? [];
   const canPlan = () => canCreateRecords(base.account(), base.canWriteDoc(base.engine.shardForNewRecord()));
 
-  const go = (next: { mode?: CalendarMode; date?: CalendarDate | null }) =>
-    navigate({ page: 'calendar', mode: next.mode ?? mode(), date: next.date === null ? undefined : dateKey(next.date ?? anchor()) });
+  const go = (next: { mode?: CalendarMode; date?: LocalDate | null }) =>
+    navigate({ page: 'calendar', mode: next.mode ?? mode(), date: next.date === null ? undefined : formatIsoDate(next.date ?? anchor()) });
   const period = () => {
     if (mode() === 'month') return formatMonth(anchor());
     const week = weeks()[0];
     return `${formatShortDate(week[0].date)} – ${formatShortDate(week[6].date)} ${week[6].date.year}`;
   };
-  const isToday = (day: DayRange) => dateKey(day.date) === dateKey(today());
+  const isToday = (day: DayRange) => formatIsoDate(day.date) === formatIsoDate(today());
   const inMonth = (day: DayRange) => day.date.month === anchor().month;
 
   const kindField = () => base.fields('events').find((field) => field.id === 'kind');
@@ -70,8 +70,16 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
     return item.type && field ? optionLabel(field, item.type) : t('section.events');
   };
   const itemTitle = (item: AgendaItem) => item.title || typeLabel(item);
+  const hourOf = (day: DayRange, hour: number) => instantOf({ ...day.date, hour, minute: 0 }, timeZone);
   const slotLabel = (day: DayRange, hour?: number) =>
-    t('calendar.planAt', { when: hour === undefined ? formatShortDate(day.date) : `${formatShortDate(day.date)} ${formatTime(instantOf({ ...day.date, hour, minute: 0 }, timeZone), timeZone)}` });
+    t('calendar.planAt', { when: hour === undefined ? formatShortDate(day.date) : `${formatShortDate(day.date)} ${formatTime(hourOf(day, hour), timeZone)}` });
+
+  // The empty part of a month day or a week hour plans a call there (a month day at MONTH_PLAN_HOUR).
+  const PlanSlot = (slot: { day: DayRange; hour?: number }) => (
+    <Show when={canPlan()}>
+      <button type="button" class="cal-slot" aria-label={slotLabel(slot.day, slot.hour)} onClick={() => setPlanAt(hourOf(slot.day, slot.hour ?? MONTH_PLAN_HOUR))} />
+    </Show>
+  );
 
   const ItemButton = (itemProps: { item: AgendaItem }) => (
     <button
@@ -143,10 +151,8 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
                     <tr>
                       <For each={week}>
                         {(day) => (
-                          <td class="cal-day" classList={{ 'cal-today': isToday(day), 'cal-outside': !inMonth(day) }} data-date={dateKey(day.date)}>
-                            <Show when={canPlan()}>
-                              <button type="button" class="cal-slot" aria-label={slotLabel(day)} onClick={() => setPlanAt(instantOf({ ...day.date, hour: MONTH_PLAN_HOUR, minute: 0 }, timeZone))} />
-                            </Show>
+                          <td class="cal-day" classList={{ 'cal-today': isToday(day), 'cal-outside': !inMonth(day) }} data-date={formatIsoDate(day.date)}>
+                            <PlanSlot day={day} />
                             <span class="cal-day-number">{day.date.day}</span>
                             <For each={dayItems(day).slice(0, MONTH_CELL_ITEMS)}>{(item) => <ItemButton item={item} />}</For>
                             <Show when={dayItems(day).length > MONTH_CELL_ITEMS}>
@@ -172,7 +178,7 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
                 <th scope="col" class="cal-hour-head">{t('calendar.hour')}</th>
                 <For each={weeks()[0]}>
                   {(day) => (
-                    <th scope="col" classList={{ 'cal-today': isToday(day) }} data-date={dateKey(day.date)}>
+                    <th scope="col" classList={{ 'cal-today': isToday(day) }} data-date={formatIsoDate(day.date)}>
                       {formatWeekdayDay(day.date)}
                     </th>
                   )}
@@ -183,13 +189,11 @@ export function CalendarView(props: { mode?: CalendarMode; date?: string }): JSX
               <For each={HOURS}>
                 {(hour) => (
                   <tr data-hour={hour}>
-                    <th scope="row" class="cal-hour">{formatTime(instantOf({ ...weeks()[0][0].date, hour, minute: 0 }, timeZone), timeZone)}</th>
+                    <th scope="row" class="cal-hour">{formatTime(hourOf(weeks()[0][0], hour), timeZone)}</th>
                     <For each={weeks()[0]}>
                       {(day) => (
-                        <td class="cal-cell" classList={{ 'cal-today': isToday(day) }} data-date={dateKey(day.date)} data-hour={hour}>
-                          <Show when={canPlan()}>
-                            <button type="button" class="cal-slot" aria-label={slotLabel(day, hour)} onClick={() => setPlanAt(instantOf({ ...day.date, hour, minute: 0 }, timeZone))} />
-                          </Show>
+                        <td class="cal-cell" classList={{ 'cal-today': isToday(day) }} data-date={formatIsoDate(day.date)} data-hour={hour}>
+                          <PlanSlot day={day} hour={hour} />
                           <For each={dayItems(day).filter((item) => itemHour(item, timeZone) === hour)}>{(item) => <ItemButton item={item} />}</For>
                         </td>
                       )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../engine/rows';
 import type { FieldValue, SectionId } from '../schema/fields';
-import { dateKey, instantOf } from '../today/local-time';
+import { formatIsoDate, instantOf } from '../local-time/local-time';
 import { calendarItems, itemHour, itemsByDay, monthGrid, stepDate, weekOf } from './calendar-grid';
 
 const ZONE = 'Europe/Bucharest';
@@ -14,19 +14,19 @@ const at = (month: number, day: number, hour: number) => instantOf({ year: 2026,
 
 describe('calendar grid', () => {
   it('a week runs Monday to Sunday around the day', () => {
-    const days = weekOf({ year: 2026, month: 11, day: 22 }, ZONE).map((day) => dateKey(day.date));
+    const days = weekOf({ year: 2026, month: 11, day: 22 }, ZONE).map((day) => formatIsoDate(day.date));
     expect(days).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']);
   });
 
   it('a month is whole weeks from the Monday before the 1st to the Sunday after the last day', () => {
     const weeks = monthGrid({ year: 2026, month: 11, day: 22 }, ZONE);
     expect(weeks).toHaveLength(6);
-    expect(dateKey(weeks[0][0].date)).toBe('2026-10-26');
-    expect(dateKey(weeks[5][6].date)).toBe('2026-12-06');
+    expect(formatIsoDate(weeks[0][0].date)).toBe('2026-10-26');
+    expect(formatIsoDate(weeks[5][6].date)).toBe('2026-12-06');
     // February 2027 starts on a Monday and has exactly four weeks.
     const february = monthGrid({ year: 2027, month: 2, day: 1 }, ZONE);
     expect(february).toHaveLength(4);
-    expect(dateKey(february[3][6].date)).toBe('2027-02-28');
+    expect(formatIsoDate(february[3][6].date)).toBe('2027-02-28');
   });
 
   it('the week of the DST change has a 25-hour Sunday and days stay contiguous', () => {

@@ -4,20 +4,20 @@
  * Pure: time zone and rows are inputs.
  */
 import type { Row } from '../engine/rows';
-import { addDays, addMonths, dayRange, isoWeekday, localDateTime, type CalendarDate, type DayRange } from '../today/local-time';
+import { addDays, addMonths, dayRange, isoWeekday, wallTime, type DayRange, type LocalDate } from '../local-time/local-time';
 import { openTasksBetween, plannedEventsBetween, type AgendaItem, type AssigneeScope } from '../today/today-items';
 
 /** The two layouts of the calendar. */
 export type CalendarMode = 'week' | 'month';
 
 /** The seven days of the week (Monday first) holding a day. */
-export function weekOf(date: CalendarDate, timeZone: string): DayRange[] {
+export function weekOf(date: LocalDate, timeZone: string): DayRange[] {
   const monday = addDays(date, -isoWeekday(date));
   return Array.from({ length: 7 }, (_, index) => dayRange(addDays(monday, index), timeZone));
 }
 
 /** The whole weeks covering a day's month (4 to 6 rows of 7 days), Monday first. */
-export function monthGrid(date: CalendarDate, timeZone: string): DayRange[][] {
+export function monthGrid(date: LocalDate, timeZone: string): DayRange[][] {
   const first = { year: date.year, month: date.month, day: 1 };
   const nextMonth = addMonths(first, 1);
   const weeks: DayRange[][] = [];
@@ -25,12 +25,12 @@ export function monthGrid(date: CalendarDate, timeZone: string): DayRange[][] {
   return weeks;
 }
 
-function before(a: CalendarDate, b: CalendarDate): boolean {
+function before(a: LocalDate, b: LocalDate): boolean {
   return a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
 }
 
 /** The day the calendar moves to with previous / next: a week or a month away. */
-export function stepDate(date: CalendarDate, mode: CalendarMode, direction: -1 | 1): CalendarDate {
+export function stepDate(date: LocalDate, mode: CalendarMode, direction: -1 | 1): LocalDate {
   if (mode === 'week') return addDays(date, 7 * direction);
   const target = addMonths(date, direction);
   // Keep the day of the month where it exists (31 January → 28 February).
@@ -51,5 +51,5 @@ export function itemsByDay(items: readonly AgendaItem[], days: readonly DayRange
 
 /** The local hour (0–23) an item starts in, for the week grid's rows. */
 export function itemHour(item: AgendaItem, timeZone: string): number {
-  return item.at === undefined ? 0 : localDateTime(item.at, timeZone).hour;
+  return item.at === undefined ? 0 : wallTime(item.at, timeZone).hour;
 }

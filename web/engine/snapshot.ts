@@ -48,18 +48,21 @@ export async function readProjection(db: ClientelaDatabase): Promise<Row[]> {
 
 /**
  * Rewrites the snapshot from the rows in memory, which the caller guarantees are all stored
- * up to `seq`. Serializes one part per task so typing stays smooth during a rewrite.
+ * up to `seq`. One part is serialized and stored at a time, so a million rows never sit in
+ * memory twice as JSON: the new parts go under fresh keys, then the old ones are dropped.
+ * A start in between sees parts of two seqs and reads the rows table instead.
  */
 export async function writeSnapshot(db: ClientelaDatabase, rows: Iterable<Row>, seq: number): Promise<void> {
   const all = [...rows];
-  const parts: { part: number; seq: number; json: string }[] = [];
-  for (let start = 0; start < all.length; start += SNAPSHOT_PART_ROWS) {
-    parts.push({ part: parts.length, seq, json: JSON.stringify(all.slice(start, start + SNAPSHOT_PART_ROWS)) });
+  const oldKeys = await db.snapshot.toCollection().primaryKeys();
+  const firstKey = oldKeys.length === 0 ? 0 : Math.max(...oldKeys) + 1;
+  for (let start = 0, part = firstKey; start < all.length; start += SNAPSHOT_PART_ROWS, part++) {
+    const json = JSON.stringify(all.slice(start, start + SNAPSHOT_PART_ROWS));
+    await db.snapshot.put({ part, seq, json });
     await yieldToEventLoop();
   }
   await db.transaction('rw', db.snapshot, db.kv, async () => {
-    await db.snapshot.clear();
-    await db.snapshot.bulkPut(parts);
+    await db.snapshot.bulkDelete(oldKeys);
     const removals = ((await db.kv.get(REMOVALS_KEY))?.value as ProjectionRemoval[] | undefined) ?? [];
     await db.kv.put({ key: REMOVALS_KEY, value: removals.filter((removal) => removal.seq > seq) });
   });

@@ -65,6 +65,8 @@ export async function showReminderNotification(notice: ReminderNotice): Promise<
     tag: notice.key,
     icon: ICON,
     data: { key: notice.key },
+    // A reminder stays until it is acted on (Snooze, Done or a click), as a missed call would.
+    requireInteraction: true,
     actions: [
       { action: 'snooze', title: notice.snoozeLabel },
       { action: 'done', title: notice.doneLabel },

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Engine } from '../engine/engine';
 import { prefsDocId } from '../engine/ids';
 import { setRecordStatus } from '../engine/commands';
-import { addDays, instantOf, localDateOf } from './local-dates';
+import { addDays, instantOf, localDateOf } from '../local-time/local-time';
 import { DEFAULT_REMINDER_SETTINGS, type Reminder, type ReminderSettings, type ReminderState } from './schedule';
 
 /** The prefs map of reminder states, key → ReminderState. */
@@ -47,7 +47,7 @@ export function readReminderSettings(engine: Engine): ReminderSettings {
 export function snoozeEnd(choice: SnoozeChoice, now: number, zone?: string): number {
   if (choice === '10min') return now + 10 * 60_000;
   if (choice === '1h') return now + 60 * 60_000;
-  return instantOf(addDays(localDateOf(now, zone), 1), 9, 0, zone);
+  return instantOf({ ...addDays(localDateOf(now, zone), 1), hour: 9, minute: 0 }, zone);
 }
 
 /** Snoozes a reminder until `until`: it leaves the list and fires again then. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../engine/rows';
 import type { FieldValue, SectionId } from '../schema/fields';
-import { addDays, instantOf, localDateOf, wallTime } from './local-dates';
+import { wallTime } from '../local-time/local-time';
 import {
   birthdayInYear,
   collectReminders,
@@ -30,34 +30,6 @@ function at(iso: string): number {
 function collect(rows: Row[], now: number, settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS, zone = BUCHAREST, userId = ME) {
   return collectReminders(rows, { userId, settings, now, zone });
 }
-
-describe('reminders: calendar arithmetic in a zone', () => {
-  it('09:00 in Bucharest is 07:00 UTC in winter and 06:00 UTC in summer', () => {
-    expect(instantOf({ year: 2026, month: 1, day: 15 }, 9, 0, BUCHAREST)).toBe(at('2026-01-15T07:00:00Z'));
-    expect(instantOf({ year: 2026, month: 7, day: 15 }, 9, 0, BUCHAREST)).toBe(at('2026-07-15T06:00:00Z'));
-  });
-
-  it('a time skipped by the spring change lands just after the jump, like the device clock', () => {
-    // 2026-03-29: 03:00 EET becomes 04:00 EEST in Bucharest; 03:30 does not exist.
-    expect(wallTime(instantOf({ year: 2026, month: 3, day: 29 }, 3, 30, BUCHAREST), BUCHAREST)).toMatchObject({ hour: 4, minute: 30 });
-  });
-
-  it('an hour that occurs twice in autumn gives its first occurrence', () => {
-    // 2026-10-25: 04:00 EEST becomes 03:00 EET; 03:30 happens at 00:30Z and again at 01:30Z.
-    expect(instantOf({ year: 2026, month: 10, day: 25 }, 3, 30, BUCHAREST)).toBe(at('2026-10-25T00:30:00Z'));
-  });
-
-  it('adding days crosses month, year and 29 February by the calendar', () => {
-    expect(addDays({ year: 2026, month: 1, day: 2 }, -3)).toEqual({ year: 2025, month: 12, day: 30 });
-    expect(addDays({ year: 2028, month: 3, day: 1 }, -1)).toEqual({ year: 2028, month: 2, day: 29 });
-    expect(addDays({ year: 2027, month: 3, day: 1 }, -1)).toEqual({ year: 2027, month: 2, day: 28 });
-  });
-
-  it('the local day of an instant depends on the zone', () => {
-    expect(localDateOf(at('2026-06-30T22:30:00Z'), BUCHAREST)).toEqual({ year: 2026, month: 7, day: 1 });
-    expect(localDateOf(at('2026-06-30T22:30:00Z'), 'America/New_York')).toEqual({ year: 2026, month: 6, day: 30 });
-  });
-});
 
 describe('reminders: events and tasks remind their assignee ahead of time', () => {
   const start = at('2026-05-20T08:00:00Z');

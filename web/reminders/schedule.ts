@@ -8,7 +8,8 @@
  */
 import type { Row } from '../engine/rows';
 import { parseBookDocId } from '../engine/ids';
-import { addDays, compareDates, formatIsoDate, instantOf, isLeapYear, localDateOf, parseIsoDate, wallTime, type LocalDate } from './local-dates';
+import { parseBirthday } from '../schema/datetime';
+import { addDays, anniversaryInYear, compareDates, dayRange, formatIsoDate, instantOf, localDateOf, parseIsoDate, shiftLocalDays, type LocalDate } from '../local-time/local-time';
 
 /** What a reminder is about. */
 export type ReminderKind = 'event' | 'task' | 'birthday' | 'contract';
@@ -141,9 +142,8 @@ export function fireTimeBefore(at: number, minutes: number, zone?: string): numb
   const days = Math.floor(minutes / 1440);
   const rest = minutes - days * 1440;
   if (days === 0) return at - rest * 60_000;
-  const wall = wallTime(at, zone);
   // Seconds and milliseconds of `at` carry over: only whole minutes are wall-clock.
-  return instantOf(addDays(wall, -days), wall.hour, wall.minute, zone) + (at % 60_000) - rest * 60_000;
+  return shiftLocalDays(at, -days, zone) + (at % 60_000) - rest * 60_000;
 }
 
 /**
@@ -154,19 +154,7 @@ export function fireTimeBefore(at: number, minutes: number, zone?: string): numb
 export function birthdayInYear(birthday: string, year: number): LocalDate | null {
   const parsed = parseBirthday(birthday);
   if (!parsed) return null;
-  if (parsed.month === 2 && parsed.day === 29) return { year, month: 2, day: isLeapYear(year) ? 29 : 28 };
-  return { year, month: parsed.month, day: parsed.day };
-}
-
-/** Month and day of a birthday (`YYYY-MM-DD` or `--MM-DD`), or null when it is no real day. */
-export function parseBirthday(birthday: string): { month: number; day: number; year?: number } | null {
-  if (birthday.startsWith('--')) {
-    // Any leap year accepts every real month-day, 29 February included.
-    const date = parseIsoDate(`2000${birthday.slice(1)}`);
-    return date ? { month: date.month, day: date.day } : null;
-  }
-  const date = parseIsoDate(birthday);
-  return date ? { month: date.month, day: date.day, year: date.year } : null;
+  return anniversaryInYear(parsed, year);
 }
 
 /**
@@ -195,7 +183,7 @@ export function contractReminder(row: Row, daysAhead: number, zone?: string): Re
 
 /** 09:00 local time of the calendar day `days` before `day`. */
 export function daysAheadAt(day: LocalDate, days: number, zone?: string): number {
-  return instantOf(addDays(day, -days), AUTOMATIC_REMINDER_HOUR, 0, zone);
+  return instantOf({ ...addDays(day, -days), hour: AUTOMATIC_REMINDER_HOUR, minute: 0 }, zone);
 }
 
 const dayTimesCache = new Map<string, { fireAt: number; expiresAt: number; iso: string }>();
@@ -211,7 +199,7 @@ function dayTimes(day: LocalDate, daysAhead: number, zone?: string): { fireAt: n
   if (!times) {
     // The device's zone can change (travel): entries for it are short-lived.
     if (dayTimesCache.size > 20_000) dayTimesCache.clear();
-    times = { fireAt: daysAheadAt(day, daysAhead, zone), expiresAt: instantOf(addDays(day, 1), 0, 0, zone), iso };
+    times = { fireAt: daysAheadAt(day, daysAhead, zone), expiresAt: dayRange(day, zone).end, iso };
     dayTimesCache.set(cacheKey, times);
   }
   return times;

@@ -9,7 +9,7 @@
  */
 import type { Engine } from '../engine/engine';
 import type { Row } from '../engine/rows';
-import { addDays, compareDates, instantOf, localDateOf, type LocalDate } from './local-dates';
+import { compareDates, dayRange, localDateOf, type LocalDate } from '../local-time/local-time';
 import { readReminderSettings, readReminderStates } from './reminder-state';
 import { byFireTime, clearDayTimes, effectiveFireAt, remindersOfRow, type Reminder, type ReminderSettings, type ReminderState } from './schedule';
 
@@ -90,7 +90,7 @@ export function startReminderScheduler(engine: Engine, listeners: SchedulerListe
   let today: LocalDate = localDateOf(clock.now(), clock.zone);
   // Only reminders planned before the horizon (the next local midnight, when everything is
   // computed again) can come due before it: evaluations scan those, not the whole base.
-  let horizon = instantOf(addDays(today, 1), 0, 0, clock.zone);
+  let horizon = dayRange(today, clock.zone).end;
   const near = new Map<string, Reminder[]>();
   /** Earliest planned fire time beyond the horizon (what "next reminder" shows when nothing is nearer). */
   let farNext: number | null = null;
@@ -120,7 +120,7 @@ export function startReminderScheduler(engine: Engine, listeners: SchedulerListe
     const generation = ++building;
     clearDayTimes();
     today = localDateOf(clock.now(), clock.zone);
-    horizon = instantOf(addDays(today, 1), 0, 0, clock.zone);
+    horizon = dayRange(today, clock.zone).end;
     farNext = null;
     farStale = false;
     const ids = [...engine.rows.keys()];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantFromLocal, localDateTimeText, localDayKey, localTimeText, parseInstantText, startOfLocalDay, yearlessDate, yearlessParts } from './datetime';
+import { instantFromLocal, localDateTimeText, localDayKey, localTimeText, parseBirthday, parseInstantText, startOfLocalDay, yearlessDate, yearlessParts } from './datetime';
 
 describe('instants in local time', () => {
   it('a local date and time give an instant that shows back as the same date and time', () => {
@@ -39,5 +39,16 @@ describe('dates without a year (--MM-DD)', () => {
     expect(yearlessParts('2026-02-01')).toBeNull();
     expect(yearlessDate(3, 24)).toBe('--03-24');
     expect(yearlessDate(13, 1)).toBeNull();
+  });
+});
+
+describe('stored birthdays', () => {
+  it('a full date keeps its year, a --MM-DD one has none; impossible days are refused', () => {
+    expect(parseBirthday('1980-05-17')).toEqual({ year: 1980, month: 5, day: 17 });
+    expect(parseBirthday('--02-29')).toEqual({ year: null, month: 2, day: 29 });
+    expect(parseBirthday('1996-02-29')).toEqual({ year: 1996, month: 2, day: 29 });
+    expect(parseBirthday('1997-02-29')).toBeNull();
+    expect(parseBirthday('--02-30')).toBeNull();
+    expect(parseBirthday('17.05.1980')).toBeNull();
   });
 });

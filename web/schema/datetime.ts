@@ -1,8 +1,10 @@
 /**
  * Instants (datetime fields: epoch milliseconds) and the local calendar they are shown in, and
  * dates without a year (`--MM-DD`, a birthday whose year nobody knows; ISO 8601 / vCard 4 form).
- * No UI language here: exports and filters use these plain forms.
+ * No UI language here: exports and filters use these plain forms. The calendar arithmetic is
+ * web/local-time's, in the device's zone.
  */
+import { compareDates, formatClockTime, formatIsoDate, instantOf, isRealDate, localDateOf, parseIsoDate, wallTime } from '../local-time/local-time';
 
 /** A date without a year, as stored: `--MM-DD`. */
 export const YEARLESS_DATE = /^--(\d{2})-(\d{2})$/;
@@ -19,14 +21,12 @@ export function isInstant(value: unknown): value is number {
 
 /** The local calendar day of an instant, `YYYY-MM-DD` (what date filters compare with). */
 export function localDayKey(ms: number): string {
-  const date = new Date(ms);
-  return `${String(date.getFullYear()).padStart(4, '0')}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  return formatIsoDate(localDateOf(ms));
 }
 
 /** The local time of day of an instant, `HH:mm` (24-hour, as a time input holds it). */
 export function localTimeText(ms: number): string {
-  const date = new Date(ms);
-  return `${two(date.getHours())}:${two(date.getMinutes())}`;
+  return formatClockTime(wallTime(ms));
 }
 
 /** An instant as local `YYYY-MM-DD HH:mm`: the form CSV and spreadsheet exports write. */
@@ -36,18 +36,18 @@ export function localDateTimeText(ms: number): string {
 
 /**
  * The instant of a local date (`YYYY-MM-DD`) and time (`HH:mm`, blank = midnight), or null when
- * either is not a real date or time.
+ * either is not a real date or time, or the day has no such time at all.
  */
 export function instantFromLocal(day: string, time: string): number | null {
-  const dayMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  const date = parseIsoDate(day.trim());
   const timeMatch = /^(\d{1,2}):(\d{2})$/.exec(time.trim() || '00:00');
-  if (!dayMatch || !timeMatch) return null;
-  const [year, month, date] = [Number(dayMatch[1]), Number(dayMatch[2]), Number(dayMatch[3])];
-  const [hours, minutes] = [Number(timeMatch[1]), Number(timeMatch[2])];
-  if (hours > 23 || minutes > 59) return null;
-  const instant = new Date(year, month - 1, date, hours, minutes);
-  if (instant.getFullYear() !== year || instant.getMonth() !== month - 1 || instant.getDate() !== date) return null;
-  return instant.getTime();
+  if (!date || !timeMatch) return null;
+  const [hour, minute] = [Number(timeMatch[1]), Number(timeMatch[2])];
+  if (hour > 23 || minute > 59) return null;
+  const instant = instantOf({ ...date, hour, minute });
+  // A time skipped by a DST jump moves forward within its day; a day skipped whole (Samoa,
+  // 30 December 2011) does not exist, so it is refused rather than moved to the next one.
+  return compareDates(localDateOf(instant), date) === 0 ? instant : null;
 }
 
 /** The first instant of a local day `YYYY-MM-DD` (null when it is no date). */
@@ -76,9 +76,22 @@ export function yearlessParts(value: string): { month: number; day: number } | n
   const month = Number(match[1]);
   const day = Number(match[2]);
   // 2000 is a leap year: 29 February is a valid birthday.
-  const check = new Date(Date.UTC(2000, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return { month, day };
+  return isRealDate({ year: 2000, month, day }) ? { month, day } : null;
+}
+
+/** A birthday as stored: `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (year null). */
+export interface Birthday {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/** Reads a stored birthday exactly as written (no surrounding spaces); null when it is neither form or no real day. */
+export function parseBirthday(text: string): Birthday | null {
+  const yearless = yearlessParts(text);
+  if (yearless) return { year: null, month: yearless.month, day: yearless.day };
+  const date = parseIsoDate(text);
+  return date ? { year: date.year, month: date.month, day: date.day } : null;
 }
 
 /** A `--MM-DD` value from a month and day (null when no such day exists). */

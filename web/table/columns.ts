@@ -8,6 +8,7 @@ import type { Row } from '../engine/rows';
 import { isNumericType, type FieldDef, type FieldType, type FieldValue, type KindedValue } from '../schema/fields';
 import { CollationRanks, sharedRanks } from './collation';
 import { isInstant, localDayKey } from '../schema/datetime';
+import { dayRange, localDateOf } from '../local-time/local-time';
 
 /**
  * How a column compares and filters: by collated text, by number, by ISO date, yes/no, or by
@@ -163,8 +164,7 @@ function buildInstantIndex(rows: readonly Row[], field: FieldDef): ColumnIndex {
     if (instants[i] >= nextMidnight) {
       const day = localDayKey(instants[i]);
       if (keys.length === 0 || keys[keys.length - 1] !== day) keys.push(day);
-      const date = new Date(instants[i]);
-      nextMidnight = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime();
+      nextMidnight = dayRange(localDateOf(instants[i])).end;
     }
     dayOfInstant[i] = keys.length - 1;
   }

@@ -11,7 +11,7 @@ import { AgendaLine } from './AgendaLine';
 import { ScopeSwitch } from './ScopeSwitch';
 import { assigneeScope, scopeChoice } from './scope';
 import { createNow } from './now';
-import { dayRange, localDate, systemTimeZone } from './local-time';
+import { dayRange, localDateOf, systemTimeZone } from '../local-time/local-time';
 import { agendaRows, birthdaysToday, CONTRACT_WINDOW_DAYS, contractsEnding, workLists, type AgendaItem, type TodayLists } from './today-items';
 import { formatLongDate } from './format-time';
 import './today.css';
@@ -31,7 +31,7 @@ export function TodayView(): JSX.Element {
   const [openId, setOpenId] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
   // The day changes at local midnight only: birthdays and contracts are recomputed then, not on every tick.
-  const today = createMemo(() => dayRange(localDate(now(), timeZone), timeZone), undefined, { equals: (a, b) => a.start === b.start });
+  const today = createMemo(() => dayRange(localDateOf(now(), timeZone), timeZone), undefined, { equals: (a, b) => a.start === b.start });
   const scope = () => assigneeScope(scopeChoice(), base.engine.user.id);
   const rows = createMemo(() => (base.rowsVersion(), agendaRows(base.engine.rows.values())));
   // Unchanged lines keep their object, so a line's open Reschedule form survives the clock's tick.

@@ -1,12 +1,12 @@
 /** Instants and days as the user reads them: in the UI language, in the local time zone. */
 import { language } from '../i18n/i18n';
-import type { CalendarDate } from './local-time';
+import type { LocalDate } from '../local-time/local-time';
 
 function format(options: Intl.DateTimeFormatOptions, value: number | Date, timeZone: string): string {
   return new Intl.DateTimeFormat(language(), { ...options, timeZone }).format(value);
 }
 
-function noonUtc(date: CalendarDate): Date {
+function noonUtc(date: LocalDate): Date {
   return new Date(Date.UTC(date.year, date.month - 1, date.day, 12));
 }
 
@@ -21,26 +21,26 @@ export function formatDayTime(at: number, timeZone: string): string {
 }
 
 /** `Sunday, 22 November 2026`. */
-export function formatLongDate(date: CalendarDate): string {
+export function formatLongDate(date: LocalDate): string {
   return format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, noonUtc(date), 'UTC');
 }
 
 /** `Mon 16`: a column head of the week. */
-export function formatWeekdayDay(date: CalendarDate): string {
+export function formatWeekdayDay(date: LocalDate): string {
   return format({ weekday: 'short', day: 'numeric' }, noonUtc(date), 'UTC');
 }
 
 /** `Mon, 16 Nov`: a day with its month. */
-export function formatShortDate(date: CalendarDate): string {
+export function formatShortDate(date: LocalDate): string {
   return format({ weekday: 'short', day: 'numeric', month: 'short' }, noonUtc(date), 'UTC');
 }
 
 /** `November 2026`. */
-export function formatMonth(date: CalendarDate): string {
+export function formatMonth(date: LocalDate): string {
   return format({ month: 'long', year: 'numeric' }, noonUtc(date), 'UTC');
 }
 
 /** Short weekday names, Monday first, from a week's days. */
-export function formatWeekday(date: CalendarDate): string {
+export function formatWeekday(date: LocalDate): string {
   return format({ weekday: 'short' }, noonUtc(date), 'UTC');
 }

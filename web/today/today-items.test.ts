@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../engine/rows';
 import type { FieldValue, SectionId } from '../schema/fields';
-import { instantOf } from './local-time';
+import { instantOf } from '../local-time/local-time';
 import { agendaRows, workLists, birthdaysToday, contractsEnding, isBirthdayOn, overdue, parseBirthday, plannedToday, tasksDueToday, todayLists, type TodayContext } from './today-items';
 
 const ZONE = 'Europe/Bucharest';

@@ -6,7 +6,8 @@
 import type { Row } from '../engine/rows';
 import { parseBookDocId } from '../engine/ids';
 import type { FieldValue } from '../schema/fields';
-import { addDays, dateKey, dayRange, daysBetween, isLeapYear, localDate, parseDateKey, type CalendarDate } from './local-time';
+import { parseBirthday as parseStoredBirthday, type Birthday } from '../schema/datetime';
+import { addDays, anniversaryInYear, compareDates, dayRange, daysBetween, formatIsoDate, isLeapYear, localDateOf, parseIsoDate, type LocalDate } from '../local-time/local-time';
 
 /** Whose work a list shows: one user's (by id), or everyone's the user can see (null). */
 export type AssigneeScope = string | null;
@@ -73,26 +74,21 @@ function bookInScope(row: Row, scope: AssigneeScope): boolean {
   return scope === null || parseBookDocId(row.shard)?.ownerId === scope;
 }
 
-function eventItem(row: Row): AgendaItem {
-  return {
-    recordId: row.id,
-    kind: 'event',
-    at: instant(row.v.start) ?? undefined,
-    type: text(row.v.kind) || undefined,
-    title: text(row.v.subject),
-    orgId: text(row.v.org) || undefined,
-    personId: text(row.v.person) || undefined,
-    assignee: workOwner(row),
-  };
-}
+/** What an event's or a task's agenda line reads: its time, its type (event kind, task priority) and its title. */
+const WORK_FIELDS = {
+  event: { at: 'start', type: 'kind', title: 'subject' },
+  task: { at: 'due', type: 'priority', title: 'title' },
+} as const;
 
-function taskItem(row: Row): AgendaItem {
+/** The agenda line of an event or a task. */
+function workItem(row: Row, kind: 'event' | 'task'): AgendaItem {
+  const fields = WORK_FIELDS[kind];
   return {
     recordId: row.id,
-    kind: 'task',
-    at: instant(row.v.due) ?? undefined,
-    type: text(row.v.priority) || undefined,
-    title: text(row.v.title),
+    kind,
+    at: instant(row.v[fields.at]) ?? undefined,
+    type: text(row.v[fields.type]) || undefined,
+    title: text(row.v[fields.title]),
     orgId: text(row.v.org) || undefined,
     personId: text(row.v.person) || undefined,
     assignee: workOwner(row),
@@ -120,37 +116,37 @@ export function isOpenTask(row: Row): boolean {
   return live(row, 'tasks') && row.v.status !== 'done' && instant(row.v.due) !== null;
 }
 
-/** Planned events (calls, meetings…) starting within [start, end), in scope, by time. */
-export function plannedEventsBetween(rows: Iterable<Row>, start: number, end: number, scope: AssigneeScope): AgendaItem[] {
+/** Planned events (kind event) or open tasks (kind task) whose time is within [start, end), in scope, by time. */
+function workBetween(rows: Iterable<Row>, kind: 'event' | 'task', start: number, end: number, scope: AssigneeScope): AgendaItem[] {
+  const isWork = kind === 'event' ? isPlannedEvent : isOpenTask;
   const items: AgendaItem[] = [];
   for (const row of rows) {
-    if (!isPlannedEvent(row) || !inScope(row, scope)) continue;
-    const at = instant(row.v.start)!;
-    if (at >= start && at < end) items.push(eventItem(row));
+    if (!isWork(row) || !inScope(row, scope)) continue;
+    const at = instant(row.v[WORK_FIELDS[kind].at])!;
+    if (at >= start && at < end) items.push(workItem(row, kind));
   }
   return items.sort(byTime);
+}
+
+/** Planned events (calls, meetings…) starting within [start, end), in scope, by time. */
+export function plannedEventsBetween(rows: Iterable<Row>, start: number, end: number, scope: AssigneeScope): AgendaItem[] {
+  return workBetween(rows, 'event', start, end, scope);
 }
 
 /** Open tasks due within [start, end), in scope, by time. */
 export function openTasksBetween(rows: Iterable<Row>, start: number, end: number, scope: AssigneeScope): AgendaItem[] {
-  const items: AgendaItem[] = [];
-  for (const row of rows) {
-    if (!isOpenTask(row) || !inScope(row, scope)) continue;
-    const at = instant(row.v.due)!;
-    if (at >= start && at < end) items.push(taskItem(row));
-  }
-  return items.sort(byTime);
+  return workBetween(rows, 'task', start, end, scope);
 }
 
 /** Planned events of the local day of `now`. */
 export function plannedToday(rows: Iterable<Row>, context: TodayContext): AgendaItem[] {
-  const today = dayRange(localDate(context.now, context.timeZone), context.timeZone);
+  const today = dayRange(localDateOf(context.now, context.timeZone), context.timeZone);
   return plannedEventsBetween(rows, today.start, today.end, context.scope);
 }
 
 /** Open tasks due on the local day of `now`. */
 export function tasksDueToday(rows: Iterable<Row>, context: TodayContext): AgendaItem[] {
-  const today = dayRange(localDate(context.now, context.timeZone), context.timeZone);
+  const today = dayRange(localDateOf(context.now, context.timeZone), context.timeZone);
   return openTasksBetween(rows, today.start, today.end, context.scope);
 }
 
@@ -163,42 +159,25 @@ export function overdue(rows: Iterable<Row>, context: TodayContext): AgendaItem[
   ].sort(byTime);
 }
 
-/** A birthday as stored: `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
-export interface Birthday {
-  year: number | null;
-  month: number;
-  day: number;
-}
-
-/** Reads a stored birthday; null when it is neither form or not a real day. */
+/** Reads a stored birthday value (spaces around it allowed); null when it is neither form or not a real day. */
 export function parseBirthday(value: FieldValue | undefined): Birthday | null {
-  if (typeof value !== 'string') return null;
-  const noYear = /^--(\d{2})-(\d{2})$/.exec(value.trim());
-  if (noYear) {
-    const month = Number(noYear[1]);
-    const day = Number(noYear[2]);
-    // A leap year accepts every real month-day, 29 February included.
-    return parseDateKey(`2000-${noYear[1]}-${noYear[2]}`) ? { year: null, month, day } : null;
-  }
-  const date = parseDateKey(value);
-  return date ? { year: date.year, month: date.month, day: date.day } : null;
+  return typeof value === 'string' ? parseStoredBirthday(value.trim()) : null;
 }
 
 /** Whether a birthday is celebrated on a day: 29 February falls on 28 February in other years. */
-export function isBirthdayOn(birthday: Birthday, date: CalendarDate): boolean {
-  if (birthday.month === 2 && birthday.day === 29 && !isLeapYear(date.year)) return date.month === 2 && date.day === 28;
-  return birthday.month === date.month && birthday.day === date.day;
+export function isBirthdayOn(birthday: Birthday, date: LocalDate): boolean {
+  return compareDates(anniversaryInYear(birthday, date.year), date) === 0;
 }
 
 /** The `-MM-DD` endings of stored birthdays celebrated on a day (29 February joins 28 February in other years). */
-function birthdayEndings(date: CalendarDate): string[] {
+function birthdayEndings(date: LocalDate): string[] {
   const ending = `-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
   return date.month === 2 && date.day === 28 && !isLeapYear(date.year) ? [ending, '-02-29'] : [ending];
 }
 
 /** People whose birthday is the local day of `now` (kept in books in scope), by name. */
 export function birthdaysToday(rows: Iterable<Row>, context: TodayContext): AgendaItem[] {
-  const today = localDate(context.now, context.timeZone);
+  const today = localDateOf(context.now, context.timeZone);
   const [ending, leapEnding] = birthdayEndings(today);
   const items: AgendaItem[] = [];
   for (const row of rows) {
@@ -222,16 +201,16 @@ export function birthdaysToday(rows: Iterable<Row>, context: TodayContext): Agen
 
 /** Organizations whose contract ends today or within CONTRACT_WINDOW_DAYS days (books in scope), soonest first. */
 export function contractsEnding(rows: Iterable<Row>, context: TodayContext, windowDays = CONTRACT_WINDOW_DAYS): AgendaItem[] {
-  const today = localDate(context.now, context.timeZone);
-  const first = dateKey(today);
-  const last = dateKey(addDays(today, windowDays));
+  const today = localDateOf(context.now, context.timeZone);
+  const first = formatIsoDate(today);
+  const last = formatIsoDate(addDays(today, windowDays));
   const items: AgendaItem[] = [];
   for (const row of rows) {
     const stored = row.v.contractEnd;
     // `YYYY-MM-DD` keys compare as dates: only the window's few are parsed.
     if (typeof stored !== 'string' || stored < first || stored > last) continue;
     if (!live(row, 'orgs') || !bookInScope(row, context.scope)) continue;
-    const end = parseDateKey(stored);
+    const end = parseIsoDate(stored.trim());
     if (!end) continue;
     const daysLeft = daysBetween(today, end);
     if (daysLeft < 0 || daysLeft > windowDays) continue;
@@ -276,15 +255,15 @@ export function agendaRows(rows: Iterable<Row>): AgendaRows {
  * and tasks still ahead. An item is listed once, under overdue when late.
  */
 export function workLists(work: Iterable<Row>, context: TodayContext): Pick<TodayLists, 'planned' | 'overdue'> {
-  const today = dayRange(localDate(context.now, context.timeZone), context.timeZone);
+  const today = dayRange(localDateOf(context.now, context.timeZone), context.timeZone);
   const planned: AgendaItem[] = [];
   const late: AgendaItem[] = [];
   for (const row of work) {
-    const event = isPlannedEvent(row);
-    if ((!event && !isOpenTask(row)) || !inScope(row, context.scope)) continue;
-    const at = instant(event ? row.v.start : row.v.due)!;
-    if (at < context.now) late.push(event ? eventItem(row) : taskItem(row));
-    else if (at >= today.start && at < today.end) planned.push(event ? eventItem(row) : taskItem(row));
+    const kind = isPlannedEvent(row) ? 'event' : isOpenTask(row) ? 'task' : null;
+    if (!kind || !inScope(row, context.scope)) continue;
+    const at = instant(row.v[WORK_FIELDS[kind].at])!;
+    if (at < context.now) late.push(workItem(row, kind));
+    else if (at >= today.start && at < today.end) planned.push(workItem(row, kind));
   }
   return { planned: planned.sort(byTime), overdue: late.sort(byTime) };
 }

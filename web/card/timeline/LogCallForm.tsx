@@ -9,16 +9,11 @@ import { t } from '../../i18n/i18n';
 import { useBase } from '../../app/base';
 import { logEvent, updateFields } from '../../engine/commands';
 import { optionLabel } from '../option-labels';
-import { FormRow } from './FormRow';
+import { FormRow, PersonRow, type CallPerson } from './FormRow';
+import { TimelineForm } from './TimelineForm';
 import { commandFailure } from '../command-failure';
 import type { FieldValue } from '../../schema/fields';
 import { callValues, completionValues, eventField } from './event-values';
-
-/** A person the call can be tied to (organization cards). */
-export interface CallPerson {
-  id: string;
-  name: string;
-}
 
 /** A planned event whose result is being recorded. */
 export interface PlannedEvent {
@@ -71,27 +66,14 @@ export function LogCallForm(props: {
   };
 
   return (
-    <form
-      class="timeline-form"
-      aria-labelledby="timeline-log-title"
-      onSubmit={(event) => event.preventDefault()}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        // The card closes on Escape too: only the form closes here.
-        event.preventDefault();
-        props.onCancel();
-      }}
+    <TimelineForm
+      titleId="timeline-log-title"
+      title={props.planned ? t('timeline.complete.title', { item: props.planned.label }) : t('timeline.log.title')}
+      error={error()}
+      onCancel={() => props.onCancel()}
     >
-      <h4 id="timeline-log-title">{props.planned ? t('timeline.complete.title', { item: props.planned.label }) : t('timeline.log.title')}</h4>
       <Show when={!props.planned && props.section === 'orgs' && props.people.length > 0}>
-        <FormRow label={t('timeline.log.person')}>
-          {(id) => (
-            <select id={id} value={person()} onChange={(event) => setPerson(event.currentTarget.value)}>
-              <option value="">{t('timeline.log.noPerson')}</option>
-              <For each={props.people}>{(entry) => <option value={entry.id}>{entry.name}</option>}</For>
-            </select>
-          )}
-        </FormRow>
+        <PersonRow people={props.people} value={person()} onChange={setPerson} />
       </Show>
       <FormRow label={t('timeline.log.comment')}>
         {(id) => (
@@ -113,11 +95,6 @@ export function LogCallForm(props: {
           {t('timeline.log.cancel')}
         </button>
       </div>
-      <Show when={error()}>
-        <p class="card-error" role="alert">
-          {error()}
-        </p>
-      </Show>
-    </form>
+    </TimelineForm>
   );
 }

@@ -8,20 +8,13 @@ import { useBase } from '../../app/base';
 import { logEvent } from '../../engine/commands';
 import { REMINDER_PRESETS } from '../../schema/fields';
 import { optionLabel } from '../option-labels';
-import { FormRow } from './FormRow';
+import { FormRow, PersonRow, type CallPerson } from './FormRow';
+import { TimelineForm } from './TimelineForm';
+import { formatReminder } from '../datetime-format';
 import { commandFailure } from '../command-failure';
-import type { CallPerson } from './LogCallForm';
 import { dateTimeInputs, defaultPlanTime, eventField, localInstant, planValues } from './event-values';
 
 const NO_REMINDER = 'none';
-
-/** A reminder choice's label: at the time, N min / h / d before. */
-function reminderLabel(minutes: number): string {
-  if (minutes === 0) return t('schedule.remind.atTime');
-  if (minutes % 1440 === 0) return t('schedule.remind.days', { count: minutes / 1440 });
-  if (minutes % 60 === 0) return t('schedule.remind.hours', { count: minutes / 60 });
-  return t('schedule.remind.minutes', { count: minutes });
-}
 
 /** The plan form of the card of `recordId`; `onPlanned` gets the new event's id. */
 export function PlanForm(props: {
@@ -70,22 +63,7 @@ export function PlanForm(props: {
   };
 
   return (
-    <form
-      class="timeline-form"
-      aria-labelledby="timeline-plan-title"
-      // Our own message names the bad field; the browser's bubble would not say nothing was saved.
-      novalidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        props.onCancel();
-      }}
-    >
-      <h4 id="timeline-plan-title">{t('timeline.plan.title')}</h4>
+    <TimelineForm titleId="timeline-plan-title" title={t('timeline.plan.title')} error={error()} onSubmit={() => void save()} onCancel={() => props.onCancel()}>
       <div class="timeline-form-grid">
         <FormRow label={t('timeline.plan.kind')}>
           {(id) => (
@@ -108,20 +86,13 @@ export function PlanForm(props: {
           {(id) => (
             <select id={id} value={remind()} onChange={(event) => setRemind(event.currentTarget.value)}>
               <option value={NO_REMINDER}>{t('schedule.remind.none')}</option>
-              <For each={[...REMINDER_PRESETS]}>{(minutes) => <option value={String(minutes)}>{reminderLabel(minutes)}</option>}</For>
+              <For each={[...REMINDER_PRESETS]}>{(minutes) => <option value={String(minutes)}>{formatReminder(minutes)}</option>}</For>
             </select>
           )}
         </FormRow>
       </div>
       <Show when={props.section === 'orgs' && props.people.length > 0}>
-        <FormRow label={t('timeline.log.person')}>
-          {(id) => (
-            <select id={id} value={person()} onChange={(event) => setPerson(event.currentTarget.value)}>
-              <option value="">{t('timeline.log.noPerson')}</option>
-              <For each={props.people}>{(entry) => <option value={entry.id}>{entry.name}</option>}</For>
-            </select>
-          )}
-        </FormRow>
+        <PersonRow people={props.people} value={person()} onChange={setPerson} />
       </Show>
       <FormRow label={t('timeline.plan.subject')}>
         {(id) => (
@@ -141,11 +112,6 @@ export function PlanForm(props: {
           {t('timeline.log.cancel')}
         </button>
       </div>
-      <Show when={error()}>
-        <p class="card-error" role="alert">
-          {error()}
-        </p>
-      </Show>
-    </form>
+    </TimelineForm>
   );
 }

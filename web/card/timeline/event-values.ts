@@ -2,6 +2,8 @@
  * The values of the events the timeline creates (a logged call, a planned call or meeting), and
  * the date/time reading of the plan form. Pure, so the rules are tested without a browser.
  */
+import { addDays, instantOf, localDateOf } from '../../local-time/local-time';
+import { instantFromLocal, localDayKey, localTimeText } from '../../schema/datetime';
 import type { FieldDef, FieldValue } from '../../schema/fields';
 
 /** The field `id` of the events section as the company has it (its options included), if present. */
@@ -51,30 +53,18 @@ export function planValues(section: 'orgs' | 'people', recordId: string, personI
  * daylight-saving jump is moved forward as the browser does; it is still that day.
  */
 export function localInstant(date: string, time: string): number | null {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const clock = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!day || !clock) return null;
-  const [year, month, dayOfMonth, hours, minutes] = [day[1], day[2], day[3], clock[1], clock[2]].map(Number);
-  if (hours > 23 || minutes > 59) return null;
-  const instant = new Date(year, month - 1, dayOfMonth, hours, minutes);
-  if (instant.getFullYear() !== year || instant.getMonth() !== month - 1 || instant.getDate() !== dayOfMonth) return null;
-  return instant.getTime();
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+  // A plan needs a time: unlike a table cell, a blank one is not midnight.
+  return /^\d{2}:\d{2}$/.test(time) ? instantFromLocal(date, time) : null;
 }
 
 /** The date and time inputs' values of a local instant. */
 export function dateTimeInputs(instant: number): { date: string; time: string } {
-  const at = new Date(instant);
-  return { date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`, time: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
+  return { date: localDayKey(instant), time: localTimeText(instant) };
 }
 
 /** The time a new plan starts with: tomorrow at 10:00 local time (a usual time to call back). */
 export function defaultPlanTime(now: number): number {
-  const at = new Date(now);
-  return new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1, 10, 0).getTime();
+  return instantOf({ ...addDays(localDateOf(now), 1), hour: 10, minute: 0 });
 }
 
 /**
