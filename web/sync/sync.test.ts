@@ -46,70 +46,80 @@ afterAll(async () => {
   removeTempDataDirs();
 });
 
+/** Ann and the admin, each on a device of its own relay; what they do offline is done with that relay stopped. */
+interface OfflinePair {
+  ann: Device;
+  admin: Device;
+  /** Stops the relay and waits until both devices know they are offline. */
+  goOffline(): Promise<void>;
+  /** Starts the relay again on the same data. */
+  comeBack(): Promise<void>;
+}
+
+async function withOfflinePair(body: (pair: OfflinePair) => Promise<void>): Promise<void> {
+  const own = await startRelay();
+  const ownTeam = await makeTeam(own);
+  const ann = await openDevice(own, ownTeam.ann);
+  const admin = await openDevice(own, ownTeam.admin);
+  let running: RelayProcess = own;
+  try {
+    await Promise.all([ann.sync.ready, admin.sync.ready]);
+    await body({
+      ann,
+      admin,
+      async goOffline() {
+        await running.stop();
+        await eventually(() => ann.sync.status().connection !== 'connected' && admin.sync.status().connection !== 'connected', 'both offline');
+      },
+      async comeBack() {
+        running = await restartRelay(running);
+      },
+    });
+  } finally {
+    await closeDevice(ann);
+    await closeDevice(admin);
+    await running.stop();
+  }
+}
+
 describe('two managers', () => {
-  it('converge with both field edits kept after both were offline', { timeout: 60_000 }, async () => {
-    const own = await startRelay();
-    const ownTeam = await makeTeam(own);
-    const ann = await openDevice(own, ownTeam.ann);
-    const admin = await openDevice(own, ownTeam.admin);
-    let restarted: RelayProcess | null = null;
-    try {
-      await Promise.all([ann.sync.ready, admin.sync.ready]);
+  it('converge with both field edits kept after both were offline', { timeout: 60_000 }, () =>
+    withOfflinePair(async ({ ann, admin, goOffline, comeBack }) => {
       const id = await createRecord(ann.engine, 'orgs', { name: 'Acme', city: 'Lyon' });
       await eventually(() => ann.sync.status().savedOnRelay && admin.engine.rows.has(id), 'record reaches the admin');
       // The admin opens the card and edits it later: the shard is in use on his device too.
       await admin.engine.loadDoc(ann.engine.rows.get(id)!.shard);
 
       // Both offline (the relay is down): each edits a different field of the same client.
-      await own.stop();
-      await eventually(() => ann.sync.status().connection !== 'connected' && admin.sync.status().connection !== 'connected', 'both offline');
+      await goOffline();
       await updateField(ann.engine, id, 'city', 'Paris');
       await updateField(admin.engine, id, 'name', 'Acme Ltd');
       expect(ann.sync.status().pendingChanges).toBe(1);
       expect(admin.sync.status().pendingChanges).toBe(1);
 
-      restarted = await restartRelay(own);
+      await comeBack();
       const merged = (d: Device) => d.engine.rows.get(id)?.v;
       await eventually(() => merged(ann)?.name === 'Acme Ltd' && merged(admin)?.city === 'Paris', 'merge on both devices', 15_000);
       expect(merged(ann)).toMatchObject({ name: 'Acme Ltd', city: 'Paris' });
       expect(merged(admin)).toMatchObject({ name: 'Acme Ltd', city: 'Paris' });
       await eventually(() => ann.sync.status().savedOnRelay && admin.sync.status().savedOnRelay, 'both saved');
-    } finally {
-      await closeDevice(ann);
-      await closeDevice(admin);
-      await (restarted ?? own).stop();
-    }
-  });
-});
+    }));
 
-describe('events offline', () => {
-  it('two managers planning calls on the same client while offline both keep their call, on both devices', { timeout: 60_000 }, async () => {
-    const own = await startRelay();
-    const ownTeam = await makeTeam(own);
-    const ann = await openDevice(own, ownTeam.ann);
-    const admin = await openDevice(own, ownTeam.admin);
-    let restarted: RelayProcess | null = null;
-    try {
-      await Promise.all([ann.sync.ready, admin.sync.ready]);
+  it('planning calls on the same client while offline, both keep their call, on both devices', { timeout: 60_000 }, () =>
+    withOfflinePair(async ({ ann, admin, goOffline, comeBack }) => {
       const acme = await createRecord(ann.engine, 'orgs', { name: 'Acme' });
       await eventually(() => ann.sync.status().savedOnRelay && admin.engine.rows.has(acme), 'client reaches the admin');
-      await own.stop();
-      await eventually(() => ann.sync.status().connection !== 'connected' && admin.sync.status().connection !== 'connected', 'both offline');
+      await goOffline();
       const tomorrow = Date.now() + 86_400_000;
       const annCall = await logEvent(ann.engine, { kind: 'call', status: 'planned', start: tomorrow, subject: 'Offer', org: acme });
       const adminCall = await logEvent(admin.engine, { kind: 'call', status: 'planned', start: tomorrow + 3_600_000, subject: 'Follow-up', org: acme });
-      restarted = await restartRelay(own);
+      await comeBack();
       const callsAbout = (d: Device) => [...d.engine.rows.values()].filter((row) => row.section === 'events' && row.v.org === acme).map((row) => row.id).sort();
       await eventually(() => callsAbout(ann).length === 2 && callsAbout(admin).length === 2, 'both calls on both devices', 15_000);
       expect(callsAbout(ann)).toEqual([annCall, adminCall].sort());
       expect(callsAbout(admin)).toEqual(callsAbout(ann));
       expect(admin.engine.rows.get(annCall)!.v).toMatchObject({ subject: 'Offer', status: 'planned', assignee: ann.engine.user.id });
-    } finally {
-      await closeDevice(ann);
-      await closeDevice(admin);
-      await (restarted ?? own).stop();
-    }
-  });
+    }));
 });
 
 describe('pending changes and acknowledgement', () => {
