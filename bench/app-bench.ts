@@ -81,7 +81,9 @@ async function loadBase(page: Page, records: GeneratedRecord[], cdp: CDPSession 
     else await load();
     progress(`  loaded ${Math.min(at + LOAD_BATCH, records.length)} / ${records.length}`);
   }
-  await page.evaluate(() => window.__clientela!.base.engine.flush());
+  // Cold opens are of a base at rest: the projection rows of these bulk writes follow the
+  // documents in the background (see ARCHITECTURE.md, storage), so wait for them too.
+  await page.evaluate(() => window.__clientela!.base.engine.projectionStored());
   return performance.now() - started;
 }
 
@@ -166,7 +168,7 @@ async function benchSize(server: AppServer, size: number, options: Options): Pro
 
     progress(`size ${size}: loading through createRecords in batches of ${LOAD_BATCH}`);
     const loadMs = await loadBase(page, records, options.profile ? cdp : null);
-    emit(size, 'load_ms', loadMs, 'ms', 'createRecords in batches of 10k until all is stored in IndexedDB');
+    emit(size, 'load_ms', loadMs, 'ms', 'createRecords in batches of 10k until all is stored in IndexedDB, projection rows included');
     emit(size, 'load_rows_per_s', (size / loadMs) * 1000, 'rows/s');
     const lastName = String(records[records.length - 1].name);
     const indexMs = await waitForIndexed(page, lastName);
