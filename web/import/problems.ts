@@ -26,8 +26,7 @@ export type ProblemCode =
   | 'vcardStrayLine'
   | 'vcardBadPhoto'
   | 'spreadsheetUnreadable'
-  | 'ambiguousDates'
-  | 'yearlessBirthday';
+  | 'ambiguousDates';
 
 /**
  * fatal: nothing can be imported; error: the line or record named cannot be imported as written

@@ -173,16 +173,12 @@ function analyzeVCards(bytes: Uint8Array, analysis: FileAnalysis, report: (found
   const { cards, problems } = lexVCards(bytes.subarray(analysis.encoding.bomLength));
   problems.forEach(report);
   analysis.records = cards.length + problems.filter((found) => found.code === 'vcardUnterminated').length;
-  const yearless: { line: number; record: number }[] = [];
   for (const card of cards) {
-    const { record, ignored, badPhoto, yearlessBirthday } = vcardToRecord(card, analysis.encoding.encoding, messages);
-    if (yearlessBirthday) yearless.push(card);
+    const { record, ignored, badPhoto } = vcardToRecord(card, analysis.encoding.encoding, messages);
     if (badPhoto) report(problem('vcardBadPhoto', 'warning', { line: card.line, record: card.record }));
     for (const name of ignored) analysis.ignoredProperties[name] = (analysis.ignoredProperties[name] ?? 0) + 1;
     if (JSON.stringify(record.values).includes('\ufffd')) report(problem('invalidBytes', 'warning', { line: card.line, record: card.record }));
   }
-  // The birthday field holds full dates only (web/schema/fields.ts): the user must hear where a day without a year went.
-  if (yearless.length) report(problem('yearlessBirthday', 'warning', { line: yearless[0].line, record: yearless[0].record }, { count: yearless.length, records: numberList(yearless.map((card) => card.record), yearless.length) }));
 }
 
 /** Options of the record pass: the (possibly edited) mapping and readings. */

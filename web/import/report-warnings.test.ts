@@ -58,23 +58,23 @@ describe('rows with fewer fields than the header', () => {
 describe('birthdays without a year (vCard BDAY --MM-DD)', () => {
   const CARDS = ['BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Pop\r\nN:Pop;Ana;;;\r\nBDAY:--0310\r\nEND:VCARD\r\n', 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Rus;Ion;;;\r\nBDAY:1980-01-31\r\nEND:VCARD\r\n', 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lungu;Maria;;;\r\nBDAY:--12-24\r\nEND:VCARD\r\n'].join('');
 
-  it('stay in notes as --MM-DD (the date field holds full dates only) and the analysis says so, naming the contacts', async () => {
+  it('are stored in the birthday field as --MM-DD (the date field keeps a day without a year), with nothing to warn about', async () => {
     const { analysis, records } = await recordsOf('cards.vcf', CARDS);
     expect(records.map((record) => [record.values.birthday ?? null, record.values.notes ?? null])).toEqual([
-      [null, 'Birthday: --03-10 (no year)'],
+      ['--03-10', null],
       ['1980-01-31', null],
-      [null, 'Birthday: --12-24 (no year)'],
+      ['--12-24', null],
     ]);
-    expect(analysis.problems).toEqual([expect.objectContaining({ code: 'yearlessBirthday', severity: 'warning', record: 1, params: { count: 2, records: '1, 3' } })]);
-    expect(describeProblem(analysis.problems[0])).toBe('2 contacts have a birthday without a year (contacts 1, 3): a date field needs a year, so it was kept in their notes as --MM-DD.');
+    expect(analysis.problems).toEqual([]);
   });
 
-  it('the import report repeats the warning', async () => {
+  it('the import stores them so and its report has no warning', async () => {
     const engine = await openTestEngine();
     const file = source('cards.vcf', CARDS);
     const report = await importRecords(engine, { source: file, analysis: await analyzeFile(file), duplicates: 'create' });
     expect(report.created).toBe(3);
-    expect(report.warnings.map((warning) => warning.code)).toEqual(['yearlessBirthday']);
+    expect(report.createdIds.map((id) => engine.rows.get(id)!.v.birthday)).toEqual(['--03-10', '1980-01-31', '--12-24']);
+    expect(report.warnings).toEqual([]);
     await engine.close();
   });
 });

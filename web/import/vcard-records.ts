@@ -5,6 +5,7 @@
  * notes as `Label: value` lines. Only technical properties (UID, REV, ...) are left out, and the
  * report lists them.
  */
+import { yearlessDate } from '../schema/datetime';
 import type { FieldValues } from '../engine/commands';
 import type { KindedValue } from '../schema/fields';
 import { appendNote, personToOrganization, type ImportRecord } from './import-record';
@@ -66,9 +67,8 @@ const NETWORK_NAMES: Record<string, string> = {
 };
 
 /** A vCard as a person record, plus the technical properties it left out and whether its photo was unreadable. */
-export function vcardToRecord(card: VCardData, fileEncoding: string, messages: MessageTable = en): { record: ImportRecord; ignored: string[]; badPhoto: boolean; yearlessBirthday: boolean } {
+export function vcardToRecord(card: VCardData, fileEncoding: string, messages: MessageTable = en): { record: ImportRecord; ignored: string[]; badPhoto: boolean } {
   let badPhoto = false;
-  let yearlessBirthday = false;
   const label$ = (key: string, params?: Record<string, string>) => noteLabel(key, messages, params);
   const values: FieldValues = {};
   const record: ImportRecord = { record: card.record, line: card.line, section: 'people', values };
@@ -128,13 +128,10 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
         break;
       case 'BDAY': {
         const raw = unescapeValue(text()).trim();
-        const date = fullDate(raw);
+        // A birthday without a year (`--0203`, `--02-03`) is a date field value too (`--MM-DD`).
+        const date = fullDate(raw) ?? yearlessBirthday(raw);
         if (date && !values.birthday) values.birthday = date;
-        else if (raw) {
-          const yearless = yearlessDate(raw, label$);
-          if (yearless) yearlessBirthday = true;
-          appendNote(values, 'notes', label$('birthday'), yearless ?? raw);
-        }
+        else if (raw) appendNote(values, 'notes', label$('birthday'), raw);
         break;
       }
       case 'NOTE': {
@@ -204,9 +201,9 @@ export function vcardToRecord(card: VCardData, fileEncoding: string, messages: M
     if (lines.length) values.homeAddress = lines.length === 1 ? lines[0].text : lines.map((address) => `${address.kind}: ${address.text}`).join('\n');
   }
   if (registration.length) values.regAddress = registration.map((parts) => addressLine(parts, parts === withCity)).filter(Boolean).join('\n') || null;
-  if (isOrganization) return { record: personToOrganization(record, org, label$), ignored, badPhoto, yearlessBirthday };
+  if (isOrganization) return { record: personToOrganization(record, org, label$), ignored, badPhoto };
   if (org) record.orgName = org;
-  return { record, ignored, badPhoto, yearlessBirthday };
+  return { record, ignored, badPhoto };
 }
 
 /** The seven components of an ADR value. */
@@ -297,10 +294,10 @@ function fullDate(raw: string): string | null {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
-/** A year-less date (`--0203`, `--02-03`) written `--MM-DD`, the form the notes keep. */
-function yearlessDate(raw: string, label$: (key: string, params?: Record<string, string>) => string): string | null {
+/** A year-less date (`--0203`, `--02-03`) as the date field stores it (`--MM-DD`), when it is a real day. */
+function yearlessBirthday(raw: string): string | null {
   const match = /^--(\d{2})-?(\d{2})$/.exec(raw);
-  return match ? label$('noYear', { date: `--${match[1]}-${match[2]}` }) : null;
+  return match ? yearlessDate(Number(match[1]), Number(match[2])) : null;
 }
 
 /** A card with only FN: the whole formatted name is the title field, nothing guessed. */

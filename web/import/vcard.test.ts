@@ -45,10 +45,13 @@ describe('vCard reading', () => {
     expect([...three.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect([...four.bytes]).toEqual([...three.bytes]);
   });
-  it('BDAY without a year goes to notes; with a year to the birthday', () => {
+  it('BDAY without a year is stored as --MM-DD, with a year as YYYY-MM-DD; an impossible day goes to notes', () => {
     const card = (bday: string) => records(utf8(`BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A B\r\nBDAY:${bday}\r\nEND:VCARD\r\n`)).records[0].values;
-    expect(card('--0415')).toMatchObject({ notes: 'Birthday: --04-15 (no year)' });
-    expect(card('--0415').birthday).toBeUndefined();
+    expect(card('--0415').birthday).toBe('--04-15');
+    expect(card('--04-15').birthday).toBe('--04-15');
+    expect(card('--0229').birthday).toBe('--02-29');
+    expect(card('--0230')).toMatchObject({ notes: 'Birthday: --0230' });
+    expect(card('--0230').birthday).toBeUndefined();
     expect(card('19850415').birthday).toBe('1985-04-15');
   });
   it('a nested AGENT card does not end the outer one; stray lines are reported', () => {
@@ -71,8 +74,8 @@ describe('vCard reading', () => {
 describe('vCard notes labels follow the UI language', () => {
   it('with Russian messages the kept properties are labelled in Russian', async () => {
     const { ru } = await import('../i18n/messages/ru');
-    const [card] = lexVCards(utf8('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Pop;Ana;;;\r\nNICKNAME:Anuța\r\nBDAY:--0415\r\nEND:VCARD\r\n')).cards;
-    expect(vcardToRecord(card, 'utf-8', ru).record.values.notes).toBe('Прозвище: Anuța\nДень рождения: --04-15 (без года)');
+    const [card] = lexVCards(utf8('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Pop;Ana;;;\r\nNICKNAME:Anuța\r\nBDAY:--0230\r\nEND:VCARD\r\n')).cards;
+    expect(vcardToRecord(card, 'utf-8', ru).record.values.notes).toBe('Прозвище: Anuța\nДень рождения: --0230');
   });
 });
 
