@@ -1,26 +1,14 @@
 /** WebSocket compression (permessage-deflate): negotiated by the stock client in Node and by Chromium, and large frames really shrink. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { chromium } from 'playwright-core';
-import { connect, makeTeam, rawSocket, removeTempDataDirs, startRelay, synced, waitFor, type Client, type RelayProcess, type TestTeam } from './harness';
+import { connect, rawSocket, synced, waitFor } from './harness';
+import { sharedRelay } from './shared-relay';
 import { encodeStep1 } from '../sync/protocol';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-let relay: RelayProcess;
-let team: TestTeam;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  relay = await startRelay();
-  team = await makeTeam(relay);
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await relay?.stop();
-  removeTempDataDirs();
-});
+const shared = sharedRelay();
 
 /** TCP bytes a ws client socket has read (the library keeps its socket in a private field). */
 function tcpBytesRead(ws: unknown): number {
@@ -29,25 +17,25 @@ function tcpBytesRead(ws: unknown): number {
 
 describe('permessage-deflate', () => {
   it('the stock y-websocket provider over ws in Node negotiates it', async () => {
-    const c = connect(relay, `book:${team.ann.id}:0`, team.ann.token);
-    clients.push(c);
+    const c = connect(shared.relay, `book:${shared.team.ann.id}:0`, shared.team.ann.token);
+    shared.clients.push(c);
     await synced(c);
     expect(c.provider.ws).not.toBeNull();
     expect((c.provider.ws as unknown as { extensions: string }).extensions).toContain('permessage-deflate');
   });
 
   it('a large sync answer crosses the network compressed, small frames stay as they are', async () => {
-    const docId = `book:${team.ann.id}:1`;
-    const writer = connect(relay, docId, team.ann.token);
-    clients.push(writer);
+    const docId = `book:${shared.team.ann.id}:1`;
+    const writer = connect(shared.relay, docId, shared.team.ann.token);
+    shared.clients.push(writer);
     await synced(writer);
     writer.doc.transact(() => {
       for (let i = 0; i < 300; i++) writer.doc.getMap('records').set(`r${i}`, new Y.Map<unknown>(Object.entries({ name: `Client number ${i}`, city: 'Cluj-Napoca', notes: 'Called about the offer. '.repeat(4) })));
     });
-    const reader = connect(relay, docId, team.vic.token);
-    clients.push(reader);
+    const reader = connect(shared.relay, docId, shared.team.vic.token);
+    shared.clients.push(reader);
     await waitFor(() => reader.doc.getMap('records').size === 300, 'reader has the records');
-    const socket = rawSocket(`${relay.syncUrl}/${docId}?token=${team.vic.token}`);
+    const socket = rawSocket(`${shared.relay.syncUrl}/${docId}?token=${shared.team.vic.token}`);
     await socket.opened;
     expect(socket.ws.extensions).toContain('permessage-deflate');
     await waitFor(() => socket.frames.length >= 1, 'relay step 1');
@@ -67,8 +55,8 @@ describe('permessage-deflate', () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     try {
       const page = await browser.newPage();
-      await page.goto(`${relay.httpUrl}/api/health`);
-      const url = `${relay.syncUrl}/book:${team.ann.id}:0?token=${team.ann.token}`;
+      await page.goto(`${shared.relay.httpUrl}/api/health`);
+      const url = `${shared.relay.syncUrl}/book:${shared.team.ann.id}:0?token=${shared.team.ann.token}`;
       const extensions = await page.evaluate(
         (address) =>
           new Promise<string>((resolve, reject) => {
