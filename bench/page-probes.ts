@@ -3,18 +3,20 @@
  * latencies and reading the projection. Marks come from the init script in page-marks.ts.
  */
 import type { Page } from 'playwright-core';
+import { waitForAsync } from '../e2e/browser';
 import './page-marks';
 
 /** Waits until quick search finds `name` (the search index caught up with the load). */
 export async function waitForIndexed(page: Page, name: string): Promise<number> {
   const started = performance.now();
-  await page.waitForFunction(
+  await waitForAsync(
+    page,
     async (query) => {
       const found = await window.__clientela!.base.search.search(query, 'orgs');
       return found !== null && found.size > 0;
     },
     name,
-    { timeout: 300_000, polling: 250 },
+    { timeout: 300_000, polling: 250, what: `quick search to find ${name}` },
   );
   return performance.now() - started;
 }

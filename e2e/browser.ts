@@ -113,6 +113,21 @@ export function removeProfile(profile: Profile): void {
   rmSync(profile.dir, { recursive: true, force: true });
 }
 
+/**
+ * Polls an async condition in the page until it gives a truthy value, and returns that value.
+ * page.waitForFunction cannot do this: a predicate's promise is truthy, so it answers at once.
+ */
+export async function waitForAsync<T, A>(page: Page, condition: (arg: A) => Promise<T>, arg: A, options: { timeout?: number; polling?: number; what?: string } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + (options.timeout ?? 10_000);
+  for (;;) {
+    // Playwright's PageFunction type does not take a generic function; the call is the same.
+    const value = (await page.evaluate(condition as (arg: unknown) => Promise<unknown>, arg)) as T;
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${options.timeout ?? 10_000} ms waiting for ${options.what ?? 'a condition in the page'}.`);
+    await new Promise((resolve) => setTimeout(resolve, options.polling ?? 100));
+  }
+}
+
 /** Opens the app and waits until the base is open. Collects page errors into `errors`. */
 export async function openApp(context: BrowserContext, url: string, errors: string[] = []): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());

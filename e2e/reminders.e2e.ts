@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeE2E } from './suite';
 import { acceptAdminLink, inviteAccount, openSignedIn } from './relay-accounts';
-import { openApp } from './browser';
+import { openApp, waitForAsync } from './browser';
 
 const MINUTE = 60_000;
 
@@ -62,17 +62,16 @@ describeE2E('reminders', (e2e) => {
     await ada.profile.context.clock.fastForward(5 * MINUTE);
     await max.page.waitForFunction(() => document.querySelector('button.reminder-bell')?.getAttribute('aria-label') === 'Reminders: 1 due', null, { timeout: 10_000 });
     // Permission was granted: a system notification through the service worker, tagged with the reminder key.
-    // Read as soon as it is listed (under load headless Chromium's list has been seen to lag).
-    const listed = await max.page.waitForFunction(
+    const notifications = await waitForAsync(
+      max.page,
       async () => {
         const registration = await navigator.serviceWorker.getRegistration();
         const shown = (await registration!.getNotifications()).map((notification) => ({ tag: notification.tag, title: notification.title, body: notification.body }));
         return shown.length > 0 ? shown : null;
       },
       null,
-      { timeout: 10_000 },
+      { what: 'the system notification' },
     );
-    const notifications = (await listed.jsonValue())!;
     expect(notifications).toHaveLength(1);
     expect(notifications[0].tag).toMatch(new RegExp(`^rec:${callId}:\\d+$`));
     expect(notifications[0].title).toBe('Event: Call Acme about the offer');
@@ -100,7 +99,7 @@ describeE2E('reminders', (e2e) => {
     // Done acknowledges it: gone from the list and the bell, and its notification closes.
     await max.page.getByRole('button', { name: 'Done: Call Acme about the offer' }).click();
     await max.page.waitForFunction(() => document.querySelector('button.reminder-bell')?.getAttribute('aria-label') === 'Reminders', null, { timeout: 10_000 });
-    await max.page.waitForFunction(async () => ((await (await navigator.serviceWorker.getRegistration())!.getNotifications()).length === 0), null, { timeout: 10_000 });
+    await waitForAsync(max.page, async () => (await (await navigator.serviceWorker.getRegistration())!.getNotifications()).length === 0, null, { what: 'the notification to close' });
 
     // Max closes the app; two hours pass; the task came due meanwhile and is listed on open.
     await max.page.waitForFunction(() => window.__clientela!.base.syncStatus()?.savedOnRelay === true, null, { timeout: 20_000 });
