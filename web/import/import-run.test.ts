@@ -244,6 +244,20 @@ describe('import run: stored chunk by chunk, still one step', () => {
     await engine.close();
   });
 
+  it("progress of the store phase follows the chunks: it reaches the whole file only with the last one", async () => {
+    const engine = await openTestEngine();
+    const stored: { bytes: number; totalBytes: number }[] = [];
+    await importRecords(engine, await plan(`Last name;Phone\n${many(1000)}\n`, {}, 2048), {
+      chunkRecords: 200,
+      onProgress: (progress) => void (progress.phase === 'store' && stored.push({ bytes: progress.bytes, totalBytes: progress.totalBytes })),
+    });
+    expect(stored.length).toBeGreaterThanOrEqual(5);
+    expect(stored.every((entry, index) => index === 0 || entry.bytes >= stored[index - 1].bytes)).toBe(true);
+    expect(stored[0].bytes).toBeLessThan(stored[0].totalBytes / 2);
+    expect(stored.at(-1)!.bytes).toBe(stored.at(-1)!.totalBytes);
+    await engine.close();
+  });
+
   it('an edit made before the import stays when the import is undone', async () => {
     const engine = await openTestEngine();
     await createRecord(engine, 'people', { lastName: 'Before' });

@@ -112,7 +112,9 @@ export async function importRecords(engine: Engine, plan: ImportPlan, options: I
     }
     if (filled.size > 0) await engine.releaseDocs([...filled]);
     else await engine.flush();
-    options.onProgress?.({ phase: 'store', rows: planner.rows, bytes: plan.source.size, totalBytes: plan.source.size });
+    // The file's share stored so far (the worker reads a few batches ahead, so not the bytes it read).
+    const share = analysis.records > 0 ? Math.min(1, planner.rows / analysis.records) : 1;
+    options.onProgress?.({ phase: 'store', rows: planner.rows, bytes: Math.round(plan.source.size * share), totalBytes: plan.source.size });
   };
 
   try {

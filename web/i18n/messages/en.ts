@@ -708,7 +708,6 @@ export const en = {
   'import.wizard.skippedList': "Skipped lines and why",
   'import.wizard.undo': "Undo this import",
   'import.wizard.undone': "The import was undone: the {count} records it created are gone.",
-  'import.wizard.storing': "Saving the records: this step cannot be cancelled; use “Undo this import” afterwards.",
   'import.note.hobbies': "Hobbies",
   'import.wizard.warnings': "Imported, but worth checking: {count}",
   'import.wizard.preset.google': "Google Contacts",

@@ -706,7 +706,6 @@ export const es: Messages = {
   'import.wizard.skippedList': "Líneas omitidas y por qué",
   'import.wizard.undo': "Deshacer esta importación",
   'import.wizard.undone': "Se deshizo la importación: los {count} registros que creó ya no están.",
-  'import.wizard.storing': "Guardando los registros: este paso no se puede cancelar; use «Deshacer esta importación» después.",
   'import.note.hobbies': "Aficiones",
   'import.wizard.warnings': "Importado, pero conviene revisar: {count}",
   'import.wizard.preset.google': "Google Contactos",

@@ -706,7 +706,6 @@ export const ro: Messages = {
   'import.wizard.skippedList': "Liniile omise și motivul",
   'import.wizard.undo': "Anulează acest import",
   'import.wizard.undone': "Importul a fost anulat: cele {count} înregistrări create au dispărut.",
-  'import.wizard.storing': "Se salvează înregistrările: acest pas nu poate fi anulat; folosiți „Anulează acest import” după aceea.",
   'import.note.hobbies': "Hobby-uri",
   'import.wizard.warnings': "Importat, dar merită verificat: {count}",
   'import.wizard.preset.google': "Google Contacts",

@@ -706,7 +706,6 @@ export const ru: Messages = {
   'import.wizard.skippedList': "Пропущенные строки и причины",
   'import.wizard.undo': "Отменить этот импорт",
   'import.wizard.undone': "Импорт отменён: созданные им записи ({count}) удалены.",
-  'import.wizard.storing': "Сохранение записей: этот шаг нельзя прервать; после него используйте «Отменить этот импорт».",
   'import.note.hobbies': "Увлечения",
   'import.wizard.warnings': "Импортировано, но стоит проверить: {count}",
   'import.wizard.preset.google': "Google Контакты",

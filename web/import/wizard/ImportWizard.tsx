@@ -320,8 +320,8 @@ export function ImportWizard(props: { section: SectionId; /** A file dropped on 
               </Show>
             </div>
             <progress max="1" value={fraction()} aria-label={current().label} />
-            {/* The store is one command: once it runs, the way back is Undo in the report. */}
-            <button type="button" disabled={current().progress?.phase === 'store'} title={current().progress?.phase === 'store' ? t('import.wizard.storing') : undefined} onClick={() => running?.abort()}>
+            {/* Cancel works until the end: the chunks stored so far are rolled back. */}
+            <button type="button" onClick={() => running?.abort()}>
               {t('import.wizard.cancel')}
             </button>
           </div>
